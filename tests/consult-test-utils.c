@@ -1,0 +1,201 @@
+/* consult-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "consult-config.h"
+
+#include <stdlib.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "consult-i18n.h"
+#include "consult-test-utils.h"
+
+int
+consult_test_run_suite (Suite    *suite,
+                        gboolean  needs_display)
+{
+  SRunner *runner;
+  int failed;
+
+  if (needs_display && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping (./test runs this under Xvfb)\n");
+      srunner_free (srunner_create (suite));
+      return 77;
+    }
+
+  runner = srunner_create (suite);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+void
+consult_test_setup_core (void)
+{
+  consult_i18n_init ("C.UTF-8");
+}
+
+void
+consult_test_setup_gtk (void)
+{
+  consult_i18n_init ("C.UTF-8");
+
+  if (!gtk_init_check ())
+    ck_abort_msg ("cannot open the display %s", g_getenv ("DISPLAY"));
+  adw_init ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+consult_test_wait_for_frame (gpointer widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  gulong handler;
+  guint timeout;
+
+  ck_assert (GTK_IS_WIDGET (widget));
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    {
+      timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+      g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (timeout);
+    }
+  ck_assert_msg (gtk_widget_get_mapped (widget), "the widget was never mapped");
+
+  clock = gtk_widget_get_frame_clock (widget);
+  ck_assert_ptr_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+
+  timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+
+  g_signal_handler_disconnect (clock, handler);
+  ck_assert_msg (painted, "no frame was painted within 5 s");
+}
+
+gboolean
+consult_test_wait_until (gboolean (*condition) (gpointer data),
+                         gpointer   data,
+                         guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+
+  return condition (data);
+}
+
+void
+consult_test_flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+char *
+consult_test_data_path (const char *first_element,
+                        ...)
+{
+  const char *srcdir = g_getenv ("CONSULT_TEST_SRCDIR");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *element;
+  va_list args;
+
+  ck_assert_msg (srcdir != NULL, "CONSULT_TEST_SRCDIR is not set");
+
+  g_ptr_array_add (parts, (gpointer) srcdir);
+  g_ptr_array_add (parts, (gpointer) "data");
+  va_start (args, first_element);
+  for (element = first_element; element != NULL; element = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) element);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            {
+              g_chmod (child, 0700);
+              remove_tree (child);
+            }
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_tmpdirs (void)
+{
+  for (guint i = 0; tmpdirs != NULL && i < tmpdirs->len; i++)
+    {
+      g_chmod (g_ptr_array_index (tmpdirs, i), 0700);
+      remove_tree (g_ptr_array_index (tmpdirs, i));
+    }
+}
+
+char *
+consult_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("consult-test-XXXXXX", &error);
+
+  ck_assert_msg (path != NULL, "cannot make a temporary directory: %s",
+                 error ? error->message : "");
+
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (path));
+
+  return path;
+}

@@ -1,0 +1,51 @@
+/* consult-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <check.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* check's counterpart of g_assert_error. */
+#define ck_assert_error(err, dom, c)                                              \
+  ck_assert_msg ((err) != NULL && (err)->domain == (dom) && (err)->code == (c),   \
+                 "expected error %s:%d, got %s:%d (%s)", g_quark_to_string (dom),  \
+                 (int) (c), (err) ? g_quark_to_string ((err)->domain) : "none",    \
+                 (err) ? (err)->code : -1, (err) ? (err)->message : "")
+
+/* Runs @suite in check's normal mode and returns the process exit status:
+ * 0 when every test passed, 1 otherwise, 77 (a skip for meson) when the
+ * suite needs a display and there is none. */
+int         consult_test_run_suite      (Suite      *suite,
+                                         gboolean    needs_display);
+
+/* A checked fixture for headless tests: the C locale and our text domain. */
+void        consult_test_setup_core     (void);
+
+/* A checked fixture for widget tests: runs inside each forked test, so
+ * every test gets its own display connection. */
+void        consult_test_setup_gtk      (void);
+
+/* Spins the main loop until @widget has been painted once, or fails. */
+void        consult_test_wait_for_frame (gpointer    widget);
+
+/* Spins the main loop until @condition is true or @timeout_ms passes. */
+gboolean    consult_test_wait_until     (gboolean  (*condition) (gpointer data),
+                                         gpointer    data,
+                                         guint       timeout_ms);
+
+/* Spins the main loop until nothing is pending. */
+void        consult_test_flush          (void);
+
+/* The path of a file under tests/data in the source tree. */
+char       *consult_test_data_path      (const char *first_element,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
+/* A fresh temporary directory, removed with its contents at exit. */
+char       *consult_test_make_tmpdir    (void);
+
+G_END_DECLS
