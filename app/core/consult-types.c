@@ -1,0 +1,46 @@
+/* consult-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "consult-config.h"
+
+#include "consult-types.h"
+
+/* The nicks are written to records: never change one. */
+
+G_DEFINE_ENUM_TYPE (ConsultAnswer, consult_answer,
+  G_DEFINE_ENUM_VALUE (CONSULT_ANSWER_UNANSWERED, "unanswered"),
+  G_DEFINE_ENUM_VALUE (CONSULT_ANSWER_NO, "no"),
+  G_DEFINE_ENUM_VALUE (CONSULT_ANSWER_YES, "yes"))
+
+G_DEFINE_ENUM_TYPE (ConsultOutcome, consult_outcome,
+  G_DEFINE_ENUM_VALUE (CONSULT_OUTCOME_INCOMPLETE, "incomplete"),
+  G_DEFINE_ENUM_VALUE (CONSULT_OUTCOME_SUITABLE, "suitable"),
+  G_DEFINE_ENUM_VALUE (CONSULT_OUTCOME_SUITABLE_WITH_PRECAUTIONS, "suitable-with-precautions"),
+  G_DEFINE_ENUM_VALUE (CONSULT_OUTCOME_DEFER, "defer"),
+  G_DEFINE_ENUM_VALUE (CONSULT_OUTCOME_NOT_SUITABLE, "not-suitable"))
+
+G_DEFINE_ENUM_TYPE (ConsultExplanation, consult_explanation,
+  G_DEFINE_ENUM_VALUE (CONSULT_EXPLANATION_PROCEDURE, "procedure"),
+  G_DEFINE_ENUM_VALUE (CONSULT_EXPLANATION_BENEFITS, "benefits"),
+  G_DEFINE_ENUM_VALUE (CONSULT_EXPLANATION_SIDE_EFFECTS, "side-effects"))
+
+G_DEFINE_ENUM_TYPE (ConsultSigner, consult_signer,
+  G_DEFINE_ENUM_VALUE (CONSULT_SIGNER_CLIENT, "client"),
+  G_DEFINE_ENUM_VALUE (CONSULT_SIGNER_PRACTITIONER, "practitioner"))
+
+G_DEFINE_ENUM_TYPE (ConsultFlowStep, consult_flow_step,
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_CLIENT, "client"),
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_PROCEDURE, "procedure"),
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_BENEFITS, "benefits"),
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_SIDE_EFFECTS, "side-effects"),
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_SCREENING, "screening"),
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_CONSENT, "consent"),
+  G_DEFINE_ENUM_VALUE (CONSULT_FLOW_STEP_SUMMARY, "summary"))
+
+G_DEFINE_ENUM_TYPE (ConsultStepState, consult_step_state,
+  G_DEFINE_ENUM_VALUE (CONSULT_STEP_STATE_TODO, "todo"),
+  G_DEFINE_ENUM_VALUE (CONSULT_STEP_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (CONSULT_STEP_STATE_ATTENTION, "attention"),
+  G_DEFINE_ENUM_VALUE (CONSULT_STEP_STATE_BLOCKED, "blocked"))
