@@ -243,20 +243,29 @@ clean_message (const char *message)
   GString *str = g_string_new (NULL);
   const char *p = stripped;
 
-  /* Schema messages name elements as {namespace}name: keep the name only. */
+  /* Schema messages name elements as {namespace}name: keep the name only.
+   * Braces around anything else, such as the set of allowed values in
+   * "not an element of the set {'a', 'b'}", stay. A message is one line:
+   * libxml2 puts details ("Bytes: 0xFF ...") on a line of their own. */
   while (*p != '\0')
     {
       if (*p == '{')
         {
           const char *close = strchr (p, '}');
 
-          if (close != NULL)
+          if (close != NULL && strcspn (p, " \t\n'\"") > (gsize) (close - p))
             {
               p = close + 1;
               continue;
             }
         }
-      g_string_append_c (str, *p);
+      if (*p == '\n' || *p == '\r')
+        {
+          if (str->len > 0 && str->str[str->len - 1] != ' ')
+            g_string_append_c (str, ' ');
+        }
+      else
+        g_string_append_c (str, *p);
       p++;
     }
 
