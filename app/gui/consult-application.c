@@ -10,21 +10,36 @@
 #include <glib/gi18n.h>
 
 #include "consult-application.h"
+#include "consult-content-loader.h"
 #include "consult-metainfo.h"
 #include "consult-preferences-window.h"
+#include "consult-validate.h"
 #include "consult-window.h"
+#include "consult-xml.h"
 
 struct _ConsultApplication
 {
   AdwApplication parent_instance;
 
   GSettings *settings;
+
+  ConsultContent *content;
+  GError *content_error;
+
+  /* Whether handle-local-options ran, which tells a command line that
+   * could not be parsed from one that was answered. */
+  gboolean options_handled;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultApplication, consult_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the procedure content in FILE instead of the shipped one"), N_("FILE") },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check each FILE, print its problems and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -46,19 +61,145 @@ consult_application_get_settings (ConsultApplication *self)
   return self->settings;
 }
 
+ConsultContent *
+consult_application_get_content (ConsultApplication *self)
+{
+  g_return_val_if_fail (CONSULT_IS_APPLICATION (self), NULL);
+
+  return self->content;
+}
+
+const GError *
+consult_application_get_content_error (ConsultApplication *self)
+{
+  g_return_val_if_fail (CONSULT_IS_APPLICATION (self), NULL);
+
+  return self->content_error;
+}
+
+/* A missing or broken content file is reported, never fatal: the window
+ * shows the error, and stderr has it for whoever started the app. */
+static void
+load_content (ConsultApplication *self,
+              const char         *path)
+{
+  g_clear_object (&self->content);
+  g_clear_error (&self->content_error);
+
+  if (path != NULL)
+    self->content = consult_content_loader_load_file (path, &self->content_error);
+  else
+    self->content = consult_content_load_default (&self->content_error);
+
+  if (self->content == NULL)
+    g_printerr ("%s\n", self->content_error->message);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  /* Translators: %s is the program name. */
+  g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+  return 2;
+}
+
+/* consult --validate FILE...: like a compiler, silent on success, one
+ * FILE:LINE:COLUMN: message line per problem on stderr. */
+static int
+validate_files (const char * const *files)
+{
+  int status = 0;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) problems = consult_problems_new ();
+
+      if (!consult_validate_file (files[i], problems))
+        {
+          g_autofree char *text = consult_problems_to_string (problems);
+
+          g_printerr ("%s\n", text);
+          status = 1;
+        }
+    }
+
+  return status;
+}
+
 /* Options that open no window are answered here, in the launching process,
  * before anything connects to a display or a bus. */
 static int
 consult_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
+  ConsultApplication *self = CONSULT_APPLICATION (app);
+  g_autofree const char **files = NULL;
+  const char *content_path = NULL;
+  gboolean validate;
+
+  self->options_handled = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("consult %s\n", PACKAGE_VERSION);
       return 0;
     }
 
+  validate = g_variant_dict_contains (options, "validate");
+  g_variant_dict_lookup (options, "content", "^&ay", &content_path);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (validate && content_path != NULL)
+    return usage_error (_("--validate and --content cannot be used together"));
+
+  if (validate)
+    {
+      if (files == NULL || files[0] == NULL)
+        return usage_error (_("--validate needs at least one FILE"));
+      return validate_files (files);
+    }
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (files[0]);
+      g_autofree char *message =
+        /* Translators: %s is a file name; keep --validate and --content as they are. */
+        g_strdup_printf (_("unexpected argument “%s” (use --validate to check files, "
+                           "--content to open one)"), name);
+
+      return usage_error (message);
+    }
+
+  if (content_path != NULL)
+    {
+      /* The file applies to this process, not to one already running. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      load_content (self, content_path);
+    }
+
   return -1;
+}
+
+/* GApplication answers a command line it cannot parse (an unknown option,
+ * a missing argument) with status 1; a usage error is 2 here, so that
+ * scripts can tell it from an invalid file. */
+static gboolean
+consult_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  ConsultApplication *self = CONSULT_APPLICATION (app);
+  gboolean handled;
+
+  self->options_handled = FALSE;
+  handled = G_APPLICATION_CLASS (consult_application_parent_class)->local_command_line (app,
+                                                                                       arguments,
+                                                                                       exit_status);
+  if (handled && *exit_status == 1 && !self->options_handled)
+    *exit_status = 2;
+
+  return handled;
 }
 
 static void
@@ -167,6 +308,10 @@ consult_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APPLICATION_ID);
 
+  /* --content loaded its file already, in handle-local-options. */
+  if (self->content == NULL && self->content_error == NULL)
+    load_content (self, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -181,6 +326,8 @@ consult_application_dispose (GObject *object)
   ConsultApplication *self = CONSULT_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->content);
+  g_clear_error (&self->content_error);
 
   G_OBJECT_CLASS (consult_application_parent_class)->dispose (object);
 }
@@ -193,6 +340,7 @@ consult_application_class_init (ConsultApplicationClass *klass)
 
   object_class->dispose = consult_application_dispose;
 
+  app_class->local_command_line = consult_application_local_command_line;
   app_class->handle_local_options = consult_application_handle_local_options;
   app_class->startup = consult_application_startup;
   app_class->activate = consult_application_activate;
@@ -205,4 +353,9 @@ consult_application_init (ConsultApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Guide a client through a treatment consultation "
                                               "and informed consent."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("--validate prints each problem as "
+                                                  "FILE:LINE:COLUMN: message and exits with 0 when "
+                                                  "every FILE is valid, 1 when one is not, and 2 "
+                                                  "on a usage error."));
 }
