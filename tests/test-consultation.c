@@ -295,6 +295,41 @@ START_TEST (test_restore_identity)
 }
 END_TEST
 
+/* A record reader restores a signed consultation: everything else first,
+ * then the signatures directly, then "modified" cleared. */
+START_TEST (test_restore_signed)
+{
+  g_autoptr(ConsultConsultation) c = new_peel_consultation ();
+  g_autoptr(GDateTime) signed_at = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  Counter counter;
+
+  fill_client (c);
+  discuss_all (c);
+  answer_all (c, CONSULT_ANSWER_NO);
+  tick_required (c);
+
+  counter_watch (&counter, c);
+  for (guint i = 0; i < CONSULT_N_SIGNERS; i++)
+    {
+      ConsultSignature *signature = consult_consultation_get_signature (c, i);
+
+      draw (c, i);
+      consult_signature_set_signer_name (signature, i == CONSULT_SIGNER_CLIENT ? "Ada" : "Grace");
+      consult_signature_set_signed_at (signature, signed_at);
+    }
+  consult_consultation_set_modified (c, FALSE);
+
+  ck_assert (consult_consultation_get_locked (c));
+  ck_assert_uint_eq (notified (&counter, "locked"), 1);
+  ck_assert (!consult_consultation_get_modified (c));
+  ck_assert (!consult_consultation_set_client_name (c, "Eve"));
+  ck_assert_int_eq (consult_consultation_get_step_state (c, CONSULT_FLOW_STEP_CONSENT),
+                    CONSULT_STEP_STATE_DONE);
+
+  counter_unwatch (&counter, c);
+}
+END_TEST
+
 /* All "no": suitable; consent is possible once everything else is done,
  * and each refusal of signing says why. */
 START_TEST (test_all_no_then_sign)
@@ -930,6 +965,7 @@ consultation_suite (void)
   tcase_add_checked_fixture (tc, consult_test_setup_core, NULL);
   tcase_add_test (tc, test_new);
   tcase_add_test (tc, test_restore_identity);
+  tcase_add_test (tc, test_restore_signed);
   tcase_add_test (tc, test_all_no_then_sign);
   tcase_add_test (tc, test_exclude_blocks_consent);
   tcase_add_test (tc, test_defer);

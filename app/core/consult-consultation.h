@@ -181,7 +181,15 @@ ConsultStepState consult_consultation_get_step_state     (ConsultConsultation *s
                                                           ConsultFlowStep      step);
 
 /* The signatures, owned by the consultation. The pad draws into them;
- * signing goes through consult_consultation_sign(). */
+ * signing goes through consult_consultation_sign(), and undoing a
+ * signature through consult_consultation_clear_signature() or
+ * consult_consultation_amend(), which respect the lock.
+ *
+ * A record reader restoring a saved consultation sets everything else
+ * first, then fills in the signatures directly (strokes, signer name, then
+ * signed-at: see consult-signature.h), and finally clears "modified". A
+ * signed-at time set that way is taken as it is, without the checks of
+ * consult_consultation_sign(). */
 ConsultSignature *consult_consultation_get_signature     (ConsultConsultation *self,
                                                           ConsultSigner        signer);
 
