@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Sourced by ./run and ./test: finds the Debian/Ubuntu packages that are
+# missing and installs them with apt-get (as root, or through sudo).
+
+# What it takes to build and start Consult.
+BUILD_PACKAGES="
+  meson ninja-build pkg-config gcc
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libxml2-dev
+  gettext itstool desktop-file-utils appstream
+"
+
+# What the tests need on top: the check library, a headless X server,
+# poppler to read PDFs back, xmllint, locales and fonts.
+TEST_PACKAGES="
+  check xvfb xauth poppler-utils libxml2-utils locales
+  fonts-dejavu-core fonts-cantarell
+"
+
+missing_packages () {
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$'; then
+      printf '%s ' "$pkg"
+    fi
+  done
+}
+
+ensure_packages () {
+  if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    echo "This script installs dependencies with apt-get (Debian 12, Ubuntu 24.04 or newer)." >&2
+    echo "On another system, install the equivalents of: $*" >&2
+    exit 1
+  fi
+
+  missing=$(missing_packages "$@")
+  [ -z "$missing" ] && return 0
+
+  echo "Installing missing packages: $missing"
+  if [ "$(id -u)" = 0 ]; then
+    sudo=""
+  elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
+    sudo="sudo"
+  else
+    echo "Cannot install packages: not root and no usable sudo. Run this, then try again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $missing" >&2
+    exit 1
+  fi
+
+  # shellcheck disable=SC2086
+  $sudo apt-get update -q || true
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+
+  missing=$(missing_packages "$@")
+  if [ -n "$missing" ]; then
+    echo "These packages are still missing: $missing" >&2
+    exit 1
+  fi
+}
+
+# Configures build/ (once) with the given options, then compiles.
+configure_and_build () {
+  if [ -f build/build.ninja ]; then
+    # shellcheck disable=SC2068
+    [ $# -gt 0 ] && meson configure build $@ >/dev/null
+  else
+    # shellcheck disable=SC2068
+    meson setup build $@
+  fi
+  meson compile -C build
+}
