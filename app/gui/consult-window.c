@@ -1,6 +1,10 @@
 /* consult-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The consultation window: the list of steps beside the current step's page,
+ * Back and Next below it. The step pages are created the first time they are
+ * shown, so opening the window costs one page, not seven.
  */
 
 #define G_LOG_DOMAIN "consult-window"
@@ -9,6 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include "consult-client-page.h"
+#include "consult-consent-page.h"
+#include "consult-explanation-page.h"
+#include "consult-screening-page.h"
+#include "consult-screening.h"
+#include "consult-summary-page.h"
 #include "consult-window.h"
 
 struct _ConsultWindow
@@ -16,10 +26,29 @@ struct _ConsultWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  ConsultContent *content;
+  ConsultConsultation *consultation;
+  ConsultFlowStep current_step;
 
-  AdwHeaderBar *header_bar;
+  /* Per step: the row in the step list and its parts. */
+  GtkListBoxRow *rows[CONSULT_N_FLOW_STEPS];
+  GtkImage *row_icons[CONSULT_N_FLOW_STEPS];
+  GtkLabel *row_numbers[CONSULT_N_FLOW_STEPS];
+  GtkLabel *row_states[CONSULT_N_FLOW_STEPS];
+
   AdwToastOverlay *toast_overlay;
-  AdwStatusPage *status_page;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar_separator;
+  AdwWindowTitle *sidebar_title;
+  GtkListBox *step_list;
+  AdwWindowTitle *step_title;
+  GtkStack *page_stack;
+  GtkWidget *back_button;
+  GtkWidget *next_button;
+  AdwButtonContent *next_button_content;
+  AdwStatusPage *error_page;
+  GtkLabel *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultWindow, consult_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -27,10 +56,26 @@ G_DEFINE_FINAL_TYPE (ConsultWindow, consult_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CONTENT,
+  PROP_CONSULTATION,
+  PROP_CURRENT_STEP,
   N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *name;
+  const char *title;
+} steps[CONSULT_N_FLOW_STEPS] = {
+  [CONSULT_FLOW_STEP_CLIENT] = { "client", N_("Client") },
+  [CONSULT_FLOW_STEP_PROCEDURE] = { "procedure", N_("The Procedure") },
+  [CONSULT_FLOW_STEP_BENEFITS] = { "benefits", N_("Benefits and Results") },
+  [CONSULT_FLOW_STEP_SIDE_EFFECTS] = { "side-effects", N_("Side Effects and Aftercare") },
+  [CONSULT_FLOW_STEP_SCREENING] = { "screening", N_("Screening") },
+  [CONSULT_FLOW_STEP_CONSENT] = { "consent", N_("Consent") },
+  [CONSULT_FLOW_STEP_SUMMARY] = { "summary", N_("Summary") },
+};
 
 ConsultWindow *
 consult_window_new (ConsultApplication *application)
@@ -40,7 +85,380 @@ consult_window_new (ConsultApplication *application)
   return g_object_new (CONSULT_TYPE_WINDOW,
                        "application", application,
                        "settings", consult_application_get_settings (application),
+                       "content", consult_application_get_content (application),
                        NULL);
+}
+
+ConsultConsultation *
+consult_window_get_consultation (ConsultWindow *self)
+{
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), NULL);
+
+  return self->consultation;
+}
+
+ConsultFlowStep
+consult_window_get_current_step (ConsultWindow *self)
+{
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), CONSULT_FLOW_STEP_CLIENT);
+
+  return self->current_step;
+}
+
+GtkWidget *
+consult_window_get_page (ConsultWindow   *self,
+                         ConsultFlowStep  step)
+{
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (step < CONSULT_N_FLOW_STEPS, NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, steps[step].name);
+}
+
+static GtkWidget *
+create_page (ConsultWindow   *self,
+             ConsultFlowStep  step)
+{
+  switch (step)
+    {
+    case CONSULT_FLOW_STEP_CLIENT:
+      return consult_client_page_new (self->consultation);
+    case CONSULT_FLOW_STEP_PROCEDURE:
+      return consult_explanation_page_new (self->consultation, CONSULT_EXPLANATION_PROCEDURE);
+    case CONSULT_FLOW_STEP_BENEFITS:
+      return consult_explanation_page_new (self->consultation, CONSULT_EXPLANATION_BENEFITS);
+    case CONSULT_FLOW_STEP_SIDE_EFFECTS:
+      return consult_explanation_page_new (self->consultation, CONSULT_EXPLANATION_SIDE_EFFECTS);
+    case CONSULT_FLOW_STEP_SCREENING:
+      return consult_screening_page_new (self->consultation);
+    case CONSULT_FLOW_STEP_CONSENT:
+      return consult_consent_page_new (self->consultation);
+    case CONSULT_FLOW_STEP_SUMMARY:
+      return consult_summary_page_new (self->consultation);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether treatment is off the table: the flow then skips consent. */
+static gboolean
+outcome_stops_treatment (ConsultWindow *self)
+{
+  ConsultOutcome outcome = consult_consultation_get_outcome (self->consultation);
+
+  return outcome == CONSULT_OUTCOME_DEFER || outcome == CONSULT_OUTCOME_NOT_SUITABLE;
+}
+
+static ConsultFlowStep
+next_step_of (ConsultWindow   *self,
+              ConsultFlowStep  step)
+{
+  if (step == CONSULT_FLOW_STEP_SCREENING && outcome_stops_treatment (self))
+    return CONSULT_FLOW_STEP_SUMMARY;
+
+  return MIN (step + 1, CONSULT_FLOW_STEP_SUMMARY);
+}
+
+static ConsultFlowStep
+previous_step_of (ConsultWindow   *self,
+                  ConsultFlowStep  step)
+{
+  if (step == CONSULT_FLOW_STEP_SUMMARY && !consult_consultation_can_consent (self->consultation))
+    return CONSULT_FLOW_STEP_SCREENING;
+
+  return step == CONSULT_FLOW_STEP_CLIENT ? step : step - 1;
+}
+
+static const char *
+state_text (ConsultStepState state)
+{
+  switch (state)
+    {
+    case CONSULT_STEP_STATE_TODO:
+      return C_("step state", "To do");
+    case CONSULT_STEP_STATE_DONE:
+      return C_("step state", "Done");
+    case CONSULT_STEP_STATE_ATTENTION:
+      return C_("step state", "Needs attention");
+    case CONSULT_STEP_STATE_BLOCKED:
+      return C_("step state", "Not available");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_step_rows (ConsultWindow *self)
+{
+  for (guint i = 0; i < CONSULT_N_FLOW_STEPS; i++)
+    {
+      ConsultStepState state = consult_consultation_get_step_state (self->consultation, i);
+      GtkWidget *icon = GTK_WIDGET (self->row_icons[i]);
+      GtkWidget *number = GTK_WIDGET (self->row_numbers[i]);
+      g_autofree char *description = NULL;
+
+      gtk_widget_remove_css_class (icon, "success");
+      gtk_widget_remove_css_class (icon, "warning");
+      gtk_widget_remove_css_class (icon, "dim-label");
+
+      switch (state)
+        {
+        case CONSULT_STEP_STATE_DONE:
+          gtk_image_set_from_icon_name (self->row_icons[i], "object-select-symbolic");
+          gtk_widget_add_css_class (icon, "success");
+          break;
+        case CONSULT_STEP_STATE_ATTENTION:
+          gtk_image_set_from_icon_name (self->row_icons[i], "dialog-warning-symbolic");
+          gtk_widget_add_css_class (icon, "warning");
+          break;
+        case CONSULT_STEP_STATE_BLOCKED:
+          gtk_image_set_from_icon_name (self->row_icons[i], "changes-prevent-symbolic");
+          gtk_widget_add_css_class (icon, "dim-label");
+          break;
+        case CONSULT_STEP_STATE_TODO:
+        default:
+          break;
+        }
+
+      /* A step still to do shows its number; the others an icon. */
+      gtk_widget_set_visible (icon, state != CONSULT_STEP_STATE_TODO);
+      gtk_widget_set_visible (number, state == CONSULT_STEP_STATE_TODO);
+      gtk_label_set_text (self->row_states[i], state_text (state));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->rows[i]), state != CONSULT_STEP_STATE_BLOCKED);
+
+      /* Translators: the accessible description of a step in the step list,
+       * e.g. "Step 3 of 7, Done". */
+      description = g_strdup_printf (_("Step %u of %u, %s"), i + 1, (guint) CONSULT_N_FLOW_STEPS,
+                                     state_text (state));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+}
+
+static void
+update_actions (ConsultWindow *self)
+{
+  gboolean have = self->consultation != NULL;
+  ConsultFlowStep step = self->current_step;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-step",
+                                 have && step != CONSULT_FLOW_STEP_CLIENT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-step",
+                                 have && step != CONSULT_FLOW_STEP_SUMMARY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", have);
+
+  if (have && step == CONSULT_FLOW_STEP_SCREENING && outcome_stops_treatment (self))
+    adw_button_content_set_label (self->next_button_content, _("_Summary"));
+  else
+    adw_button_content_set_label (self->next_button_content, C_("navigation", "_Next"));
+}
+
+static void
+update_titles (ConsultWindow *self)
+{
+  const char *client;
+  g_autofree char *subtitle = NULL;
+
+  if (self->consultation == NULL)
+    return;
+
+  adw_window_title_set_title (self->step_title, _(steps[self->current_step].title));
+  client = consult_consultation_get_client_name (self->consultation);
+  /* Translators: the subtitle of a step, e.g. "Step 2 of 7". */
+  subtitle = g_strdup_printf (_("Step %u of %u"), (guint) self->current_step + 1,
+                              (guint) CONSULT_N_FLOW_STEPS);
+  adw_window_title_set_subtitle (self->step_title, subtitle);
+  adw_window_title_set_subtitle (self->sidebar_title,
+                                 client != NULL && *client != '\0'
+                                   ? client
+                                   : consult_content_get_title (self->content)->plain);
+}
+
+static void
+show_toast (ConsultWindow *self,
+            const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+consult_window_go_to_step (ConsultWindow   *self,
+                           ConsultFlowStep  step)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (step < CONSULT_N_FLOW_STEPS, FALSE);
+
+  if (self->consultation == NULL)
+    return FALSE;
+
+  if (step == CONSULT_FLOW_STEP_CONSENT && !consult_consultation_can_consent (self->consultation))
+    {
+      if (outcome_stops_treatment (self))
+        show_toast (self, _("Consent is not available: the screening does not allow treatment"));
+      else
+        show_toast (self, _("Consent is available once the earlier steps are complete"));
+      return FALSE;
+    }
+
+  page = consult_window_get_page (self, step);
+  if (page == NULL)
+    {
+      page = create_page (self, step);
+      gtk_stack_add_named (self->page_stack, page, steps[step].name);
+    }
+
+  gtk_stack_set_visible_child (self->page_stack, page);
+  gtk_list_box_select_row (self->step_list, self->rows[step]);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  if (self->current_step != step)
+    {
+      self->current_step = step;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
+    }
+
+  update_titles (self);
+  update_actions (self);
+
+  return TRUE;
+}
+
+static void
+consultation_changed_cb (ConsultWindow       *self,
+                         ConsultConsultation *consultation)
+{
+  update_step_rows (self);
+  update_titles (self);
+  update_actions (self);
+}
+
+static void
+set_consultation (ConsultWindow       *self,
+                  ConsultConsultation *consultation)
+{
+  GtkWidget *child;
+
+  if (self->consultation != NULL)
+    g_signal_handlers_disconnect_by_func (self->consultation, consultation_changed_cb, self);
+
+  /* The pages belong to the old consultation. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
+    gtk_stack_remove (self->page_stack, child);
+
+  g_set_object (&self->consultation, consultation);
+  g_signal_connect_object (consultation, "changed",
+                           G_CALLBACK (consultation_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->current_step = CONSULT_FLOW_STEP_SUMMARY; /* so that the notify below fires */
+  consult_window_go_to_step (self, CONSULT_FLOW_STEP_CLIENT);
+  update_step_rows (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSULTATION]);
+}
+
+static void
+start_new_consultation (ConsultWindow *self)
+{
+  g_autoptr(ConsultConsultation) consultation = consult_consultation_new (self->content);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *practitioner = g_settings_get_string (self->settings, "practitioner-name");
+
+      consult_consultation_set_practitioner_name (consultation, practitioner);
+    }
+
+  /* A fresh consultation has nothing to lose yet. */
+  consult_consultation_set_modified (consultation, FALSE);
+  set_consultation (self, consultation);
+}
+
+static gboolean
+has_unsaved_work (ConsultWindow *self)
+{
+  return self->consultation != NULL && consult_consultation_get_modified (self->consultation);
+}
+
+typedef void (*ConfirmedFunc) (ConsultWindow *self);
+
+typedef struct {
+  ConsultWindow *self;
+  ConfirmedFunc func;
+} Confirmed;
+
+static gboolean
+run_confirmed_cb (gpointer data)
+{
+  Confirmed *confirmed = data;
+
+  confirmed->func (confirmed->self);
+  g_object_unref (confirmed->self);
+  g_free (confirmed);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ConsultWindow    *self)
+{
+  Confirmed *confirmed;
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Run once the dialog has closed: closing the window while its dialog
+   * still watches it leaves libadwaita 1.2 with a dangling parent. */
+  confirmed = g_new0 (Confirmed, 1);
+  confirmed->self = g_object_ref (self);
+  confirmed->func = g_object_get_data (G_OBJECT (dialog), "confirmed-func");
+  g_idle_add (run_confirmed_cb, confirmed);
+}
+
+/* Asks before @func throws away unsaved work; runs it at once when there
+ * is none. */
+static void
+confirm_discard (ConsultWindow *self,
+                 const char    *heading,
+                 ConfirmedFunc  func)
+{
+  AdwMessageDialog *dialog;
+
+  if (!has_unsaved_work (self))
+    {
+      func (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("The consultation in progress has not been saved. "
+                                 "If you continue, what was entered will be lost."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "confirmed-func", func);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_now (ConsultWindow *self)
+{
+  /* Nothing left to protect: let the close go through this time. */
+  consult_consultation_set_modified (self->consultation, FALSE);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -66,9 +484,154 @@ save_window_state (ConsultWindow *self)
 static gboolean
 consult_window_close_request (GtkWindow *window)
 {
-  save_window_state (CONSULT_WINDOW (window));
+  ConsultWindow *self = CONSULT_WINDOW (window);
+
+  if (has_unsaved_work (self))
+    {
+      confirm_discard (self, _("Close Without Saving?"), close_now);
+      return TRUE;
+    }
+
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (consult_window_parent_class)->close_request (window);
+}
+
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  confirm_discard (self, _("Start a New Consultation?"), start_new_consultation);
+}
+
+static void
+next_step_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  if (self->current_step < CONSULT_FLOW_STEP_SUMMARY)
+    consult_window_go_to_step (self, next_step_of (self, self->current_step));
+}
+
+static void
+previous_step_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  if (self->current_step > CONSULT_FLOW_STEP_CLIENT)
+    consult_window_go_to_step (self, previous_step_of (self, self->current_step));
+}
+
+static void
+go_to_step_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < CONSULT_N_FLOW_STEPS; i++)
+    if (g_strcmp0 (steps[i].name, name) == 0)
+      {
+        consult_window_go_to_step (self, i);
+        return;
+      }
+
+  g_warning ("No step named “%s”", name);
+}
+
+static void
+show_steps_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
+}
+
+static void
+step_row_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       ConsultWindow *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (!consult_window_go_to_step (self, index))
+    gtk_list_box_select_row (self->step_list, self->rows[self->current_step]);
+}
+
+static void
+build_step_list (ConsultWindow *self)
+{
+  for (guint i = 0; i < CONSULT_N_FLOW_STEPS; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *title = gtk_label_new (_(steps[i].title));
+      GtkWidget *state = gtk_label_new (NULL);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      self->rows[i] = GTK_LIST_BOX_ROW (row);
+      self->row_icons[i] = GTK_IMAGE (gtk_image_new ());
+      self->row_numbers[i] = GTK_LABEL (gtk_label_new (number));
+      self->row_states[i] = GTK_LABEL (state);
+
+      gtk_widget_add_css_class (badge, "step-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (badge, FALSE);
+      gtk_widget_set_halign (badge, GTK_ALIGN_CENTER);
+      gtk_box_set_homogeneous (GTK_BOX (badge), FALSE);
+      gtk_widget_set_halign (GTK_WIDGET (self->row_numbers[i]), GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (GTK_WIDGET (self->row_numbers[i]), 24, 24);
+      gtk_widget_add_css_class (GTK_WIDGET (self->row_numbers[i]), "step-number");
+      gtk_widget_set_size_request (GTK_WIDGET (self->row_icons[i]), 24, 24);
+      gtk_box_append (GTK_BOX (badge), GTK_WIDGET (self->row_numbers[i]));
+      gtk_box_append (GTK_BOX (badge), GTK_WIDGET (self->row_icons[i]));
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (state), 0);
+      gtk_widget_add_css_class (state, "caption");
+      gtk_widget_add_css_class (state, "dim-label");
+      gtk_box_append (GTK_BOX (labels), title);
+      gtk_box_append (GTK_BOX (labels), state);
+      gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (labels, TRUE);
+
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_box_append (GTK_BOX (box), badge);
+      gtk_box_append (GTK_BOX (box), labels);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(steps[i].title),
+                                      -1);
+      gtk_list_box_append (self->step_list, row);
+    }
+}
+
+static void
+show_content_error (ConsultWindow *self)
+{
+  ConsultApplication *app = CONSULT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error = app ? consult_application_get_content_error (app) : NULL;
+
+  gtk_label_set_text (self->error_label,
+                      error ? error->message : _("No procedure content was given."));
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  update_actions (self);
 }
 
 static void
@@ -86,6 +649,15 @@ consult_window_constructed (GObject *object)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+
+  if (self->content == NULL)
+    {
+      show_content_error (self);
+      return;
+    }
+
+  build_step_list (self);
+  start_new_consultation (self);
 }
 
 static void
@@ -100,6 +672,15 @@ consult_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
+    case PROP_CONSULTATION:
+      g_value_set_object (value, self->consultation);
+      break;
+    case PROP_CURRENT_STEP:
+      g_value_set_enum (value, self->current_step);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -119,6 +700,9 @@ consult_window_set_property (GObject      *object,
     case PROP_SETTINGS:
       g_set_object (&self->settings, g_value_get_object (value));
       break;
+    case PROP_CONTENT:
+      g_set_object (&self->content, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -130,6 +714,8 @@ consult_window_dispose (GObject *object)
   ConsultWindow *self = CONSULT_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_WINDOW);
+  g_clear_object (&self->consultation);
+  g_clear_object (&self->content);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (consult_window_parent_class)->dispose (object);
@@ -153,17 +739,61 @@ consult_window_class_init (ConsultWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL,
+                         CONSULT_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONSULTATION] =
+    g_param_spec_object ("consultation", NULL, NULL,
+                         CONSULT_TYPE_CONSULTATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_STEP] =
+    g_param_spec_enum ("current-step", NULL, NULL,
+                       CONSULT_TYPE_FLOW_STEP, CONSULT_FLOW_STEP_CLIENT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-step", NULL, next_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-step", NULL,
+                                   previous_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-steps", NULL, show_steps_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.next-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.previous-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-step", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/consult-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, step_list);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, step_title);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, next_button_content);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, step_row_activated_cb);
 }
 
 static void
 consult_window_init (ConsultWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Swiping or Back never stops on the separator between the two panes. */
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
+                                    FALSE);
 }
