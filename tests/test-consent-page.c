@@ -27,6 +27,14 @@ typedef struct {
 
 static Fixture fixture;
 
+/* Fails unless @widget's accessible @property is @value. */
+#define ck_assert_accessible_property(widget, property, value)                          \
+  G_STMT_START {                                                                        \
+    g_autofree char *mismatch_ = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), \
+                                                                     (property), (value)); \
+    ck_assert_msg (mismatch_ == NULL, "accessible property %d: %s", (property), mismatch_); \
+  } G_STMT_END
+
 static void
 open_page (const char *content_file,
            gboolean    ready)
@@ -302,6 +310,12 @@ START_TEST (test_consent_page_sign_and_amend)
                     "Dr Ada Byron");
   ck_assert (!gtk_widget_is_sensitive (get_signer_child (CONSULT_SIGNER_CLIENT, "undo_button")));
 
+  /* The two pads are told apart by name. */
+  ck_assert_accessible_property (get_signer_child (CONSULT_SIGNER_CLIENT, "pad"),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Client’s signature");
+  ck_assert_accessible_property (get_signer_child (CONSULT_SIGNER_PRACTITIONER, "pad"),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Practitioner’s signature");
+
   /* Drawn strokes are kept on the consultation's signatures. */
   draw_on_pad (CONSULT_SIGNER_CLIENT, 0.6);
   draw_on_pad (CONSULT_SIGNER_CLIENT, 0.4);
@@ -434,5 +448,9 @@ consent_page_suite (void)
 int
 main (void)
 {
+  /* The accessible properties are only kept with the test backend (the
+   * shared test environment turns accessibility off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   return consult_test_run_suite (consent_page_suite (), TRUE);
 }

@@ -28,6 +28,14 @@ typedef struct {
 
 static Fixture fixture;
 
+/* Fails unless @widget's accessible @property is @value. */
+#define ck_assert_accessible_property(widget, property, value)                          \
+  G_STMT_START {                                                                        \
+    g_autofree char *mismatch_ = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), \
+                                                                     (property), (value)); \
+    ck_assert_msg (mismatch_ == NULL, "accessible property %d: %s", (property), mismatch_); \
+  } G_STMT_END
+
 /* Opens the page on a new consultation of @content_file in tests/data, or
  * of the shipped content when NULL. */
 static void
@@ -271,6 +279,9 @@ START_TEST (test_screening_page_cards)
       ck_assert (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (yes)));
       ck_assert (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (no)));
       ck_assert (gtk_widget_get_focusable (yes) && gtk_widget_get_focusable (no));
+      /* "Yes" is heard with the question it answers. */
+      ck_assert_accessible_property (gtk_widget_get_parent (yes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                     question->question.plain);
       if (i > 0)
         {
           const ConsultQuestion *previous = g_ptr_array_index (questions, i - 1);
@@ -283,6 +294,10 @@ START_TEST (test_screening_page_cards)
   title = g_strdup_printf ("Screening incomplete: 0 of %u answered", questions->len);
   ck_assert_str_eq (get_banner_title (), title);
   ck_assert (banner_has_class ("dim"));
+  ck_assert_accessible_property (gtk_widget_get_template_child (GTK_WIDGET (fixture.page),
+                                                                CONSULT_TYPE_SCREENING_PAGE,
+                                                                "outcome_banner"),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL, title);
   ck_assert_int_eq (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (
                       gtk_widget_get_template_child (GTK_WIDGET (fixture.page),
                                                      CONSULT_TYPE_SCREENING_PAGE,
@@ -530,5 +545,9 @@ screening_page_suite (void)
 int
 main (void)
 {
+  /* The accessible properties are only kept with the test backend (the
+   * shared test environment turns accessibility off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   return consult_test_run_suite (screening_page_suite (), TRUE);
 }

@@ -48,6 +48,17 @@ teardown (void)
   g_clear_object (&fixture.signature);
 }
 
+/* Fails unless @widget's accessible @property is @value. */
+#define ck_assert_accessible_property(widget, property, value)                          \
+  G_STMT_START {                                                                        \
+    g_autofree char *mismatch_ = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), \
+                                                                     (property), (value)); \
+    ck_assert_msg (mismatch_ == NULL, "accessible property %d: %s", (property), mismatch_); \
+  } G_STMT_END
+
+#define HOW_TO_SIGN "Draw the signature with a mouse, a finger or a stylus. " \
+                    "Ctrl+Z removes the last stroke, Delete clears the pad."
+
 static void
 count_cb (gpointer  object,
           guint    *count)
@@ -103,6 +114,7 @@ START_TEST (test_pad_smoke)
   ck_assert (gtk_widget_get_hexpand (pad));
   ck_assert_int_eq (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (pad)),
                     GTK_ACCESSIBLE_ROLE_IMG);
+  ck_assert_accessible_property (pad, GTK_ACCESSIBLE_PROPERTY_LABEL, "Signature pad");
   ck_assert_ptr_null (consult_signature_pad_get_signature (CONSULT_SIGNATURE_PAD (pad)));
   ck_assert (consult_signature_pad_get_editable (CONSULT_SIGNATURE_PAD (pad)));
 
@@ -132,6 +144,8 @@ START_TEST (test_pad_strokes_kept)
   gsize n_points;
 
   g_signal_connect (fixture.signature, "changed", G_CALLBACK (count_cb), &changed);
+  ck_assert_accessible_property (fixture.pad, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                 HOW_TO_SIGN " Empty.");
 
   /* The box keeps its 3:1 shape inside the widget, whatever its size. */
   ck_assert (_consult_signature_pad_box_to_widget (fixture.pad, 0, 0, &x0, &y0));
@@ -152,6 +166,9 @@ START_TEST (test_pad_strokes_kept)
   ck_assert_uint_eq (changed, 0);
   _consult_signature_pad_end_stroke_at (fixture.pad, x1, y1, 0.75, 5020);
   ck_assert_uint_eq (changed, 1);
+  /* Screen readers hear what the pad holds. */
+  ck_assert_accessible_property (fixture.pad, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                 HOW_TO_SIGN " 1 stroke drawn.");
 
   points = consult_signature_get_stroke (fixture.signature, 0, &n_points);
   ck_assert_uint_eq (n_points, 3);
@@ -250,6 +267,8 @@ START_TEST (test_pad_not_editable)
   gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.clear", NULL);
   ck_assert_uint_eq (consult_signature_get_n_strokes (fixture.signature), 1);
+  ck_assert_accessible_property (fixture.pad, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                 "Read only. 1 stroke drawn.");
 
   /* Made editable in the middle of nothing, it draws again. */
   consult_signature_pad_set_editable (fixture.pad, TRUE);
@@ -274,6 +293,8 @@ START_TEST (test_pad_not_editable)
   gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.clear", NULL);
   ck_assert_uint_eq (consult_signature_get_n_strokes (fixture.signature), 3);
   ck_assert (consult_signature_is_signed (fixture.signature));
+  ck_assert_accessible_property (fixture.pad, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                 "Signed; it cannot be changed. 3 strokes drawn.");
   consult_test_wait_for_frame (fixture.pad);
 }
 END_TEST
@@ -342,5 +363,9 @@ signature_pad_suite (void)
 int
 main (void)
 {
+  /* The accessible properties are only kept with the test backend (the
+   * shared test environment turns accessibility off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   return consult_test_run_suite (signature_pad_suite (), TRUE);
 }
