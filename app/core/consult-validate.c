@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-content-loader-private.h"
+#include "consult-record-private.h"
 #include "consult-validate.h"
 #include "consult-xml.h"
 
@@ -31,15 +32,28 @@ check_procedure (xmlDoc     *doc,
   return content != NULL;
 }
 
+static gboolean
+check_record (xmlDoc     *doc,
+              GBytes     *bytes,
+              const char *display_name,
+              GPtrArray  *problems)
+{
+  g_autoptr(ConsultConsultation) consultation = NULL;
+
+  consultation = _consult_record_load_doc (doc, bytes, display_name, problems, NULL);
+
+  return consultation != NULL;
+}
+
 /* The kinds of document Consult reads, told apart by their root element.
- * Another kind (a saved consultation record, say) is one more line here
- * with its own check function. */
+ * Another kind is one more line here with its own check function. */
 static const struct {
   const char *ns;
   const char *name;
   CheckDocFunc check;
 } document_types[] = {
   { CONSULT_CONTENT_NAMESPACE, "procedure", check_procedure },
+  { CONSULT_RECORD_NAMESPACE, "consultation", check_record },
 };
 
 gboolean
