@@ -56,7 +56,8 @@ teardown (void)
     ck_assert_msg (mismatch_ == NULL, "accessible property %d: %s", (property), mismatch_); \
   } G_STMT_END
 
-#define HOW_TO_SIGN "Draw the signature with a mouse, a finger or a stylus. " \
+#define HOW_TO_SIGN "Draw the signature with a mouse, a finger or a stylus, or with the " \
+                    "keyboard: the arrow keys move the pen, Space puts it down and lifts it. " \
                     "Ctrl+Z removes the last stroke, Delete clears the pad."
 
 static void
@@ -214,6 +215,47 @@ START_TEST (test_pad_strokes_kept)
 }
 END_TEST
 
+/* With the keyboard alone: Space puts the pen down, arrows draw, Space
+ * lifts it again. */
+START_TEST (test_pad_keyboard_drawing)
+{
+  const ConsultSignaturePoint *points;
+  gsize n_points;
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture.pad));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fixture.pad),
+                                         "signature-pad.pen-move", "(dd)", 10.0, 0.0));
+  ck_assert (consult_signature_is_empty (fixture.signature));
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-toggle",
+                                         NULL));
+  for (guint i = 0; i < 5; i++)
+    gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-move", "(dd)",
+                                12.0, i % 2 ? -12.0 : 12.0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-toggle", NULL);
+
+  ck_assert_uint_eq (consult_signature_get_n_strokes (fixture.signature), 1);
+  points = consult_signature_get_stroke (fixture.signature, 0, &n_points);
+  ck_assert_uint_eq (n_points, 6);
+  /* Each step moved the pen 12 units right, zig-zagging. */
+  ck_assert_double_eq_tol (points[5].x - points[0].x, 60.0, 0.5);
+  ck_assert_double_eq_tol (points[1].y - points[0].y, 12.0, 0.5);
+
+  /* Lifted, the pen moves without drawing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-move", "(dd)",
+                              50.0, 0.0);
+  ck_assert_uint_eq (consult_signature_get_n_strokes (fixture.signature), 1);
+
+  /* A read-only pad ignores the keyboard too. */
+  consult_signature_pad_set_editable (fixture.pad, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-toggle", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-move", "(dd)",
+                              12.0, 0.0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.pad), "signature-pad.pen-toggle", NULL);
+  ck_assert_uint_eq (consult_signature_get_n_strokes (fixture.signature), 1);
+}
+END_TEST
+
 START_TEST (test_pad_undo_and_clear)
 {
   GtkWidget *pad = GTK_WIDGET (fixture.pad);
@@ -352,6 +394,7 @@ signature_pad_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 30);
   tcase_add_test (tc, test_pad_strokes_kept);
+  tcase_add_test (tc, test_pad_keyboard_drawing);
   tcase_add_test (tc, test_pad_undo_and_clear);
   tcase_add_test (tc, test_pad_not_editable);
   tcase_add_test (tc, test_pad_follows_signature);

@@ -31,7 +31,12 @@ typedef enum {
   INPUT_NONE,
   INPUT_POINTER,
   INPUT_STYLUS,
+  INPUT_KEYBOARD,
 } Input;
+
+/* How far an arrow key moves the keyboard pen, in box units. */
+#define KEY_STEP      12.0
+#define KEY_FINE_STEP 3.0
 
 struct _ConsultSignaturePad
 {
@@ -44,6 +49,12 @@ struct _ConsultSignaturePad
   Input input;
   double last_x;   /* the newest point of the stroke, widget coordinates */
   double last_y;
+
+  /* The keyboard pen, for signing without a pointer: where it is (box
+   * units) and whether it has been used since the pad got the focus. */
+  double key_x;
+  double key_y;
+  gboolean key_pen_shown;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultSignaturePad, consult_signature_pad, GTK_TYPE_WIDGET)
@@ -108,7 +119,8 @@ update_state (ConsultSignaturePad *self)
   if (self->signature != NULL && consult_signature_is_signed (self->signature))
     how = _("Signed; it cannot be changed.");
   else if (can_edit (self))
-    how = _("Draw the signature with a mouse, a finger or a stylus. "
+    how = _("Draw the signature with a mouse, a finger or a stylus, or with the "
+            "keyboard: the arrow keys move the pen, Space puts it down and lifts it. "
             "Ctrl+Z removes the last stroke, Delete clears the pad.");
   else
     how = _("Read only.");
@@ -507,6 +519,75 @@ typedef struct {
   double width;   /* of the path being built; 0 before the first piece */
 } Pen;
 
+/* Keyboard */
+
+static void
+keyboard_pen_at (ConsultSignaturePad *self,
+                 double              *x,
+                 double              *y)
+{
+  if (!_consult_signature_pad_box_to_widget (self, self->key_x, self->key_y, x, y))
+    *x = *y = 0;
+}
+
+static void
+pen_move_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ConsultSignaturePad *self = CONSULT_SIGNATURE_PAD (widget);
+  double dx, dy, x, y;
+
+  if (!can_edit (self))
+    return;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  self->key_x = CLAMP (self->key_x + dx, 0, CONSULT_SIGNATURE_WIDTH);
+  self->key_y = CLAMP (self->key_y + dy, 0, CONSULT_SIGNATURE_HEIGHT);
+  self->key_pen_shown = TRUE;
+
+  keyboard_pen_at (self, &x, &y);
+  extend_stroke (self, INPUT_KEYBOARD, x, y, 1.0, g_get_monotonic_time () / 1000);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+pen_toggle_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ConsultSignaturePad *self = CONSULT_SIGNATURE_PAD (widget);
+  gint64 now = g_get_monotonic_time () / 1000;
+  double x, y;
+
+  if (!can_edit (self))
+    return;
+
+  keyboard_pen_at (self, &x, &y);
+  if (self->input == INPUT_KEYBOARD)
+    end_stroke (self, INPUT_KEYBOARD, x, y, 1.0, now);
+  else
+    begin_stroke (self, INPUT_KEYBOARD, x, y, 1.0, now);
+
+  self->key_pen_shown = TRUE;
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+on_focus_notify_cb (ConsultSignaturePad *self,
+                    GParamSpec          *pspec,
+                    gpointer             user_data)
+{
+  /* The keyboard pen lifts when the focus leaves, and hides until used. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      if (self->input == INPUT_KEYBOARD)
+        finish_stroke (self);
+      self->key_pen_shown = FALSE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static double
 ink_width (double pressure)
 {
@@ -659,6 +740,25 @@ consult_signature_pad_snapshot (GtkWidget   *widget,
         }
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, color.alpha);
+      cairo_restore (cr);
+    }
+
+  /* The keyboard pen: a ring when lifted, a dot when down. */
+  if (self->key_pen_shown && can_edit (self) && gtk_widget_has_focus (widget))
+    {
+      double x, y;
+
+      keyboard_pen_at (self, &x, &y);
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * 0.8);
+      cairo_arc (cr, x, y, self->input == INPUT_KEYBOARD ? 3.5 : 6.0, 0, 2 * G_PI);
+      if (self->input == INPUT_KEYBOARD)
+        cairo_fill (cr);
+      else
+        {
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
       cairo_restore (cr);
     }
 
@@ -903,6 +1003,34 @@ consult_signature_pad_class_init (ConsultSignaturePadClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
                                        "signature-pad.clear", NULL);
 
+  /* Signing with the keyboard alone: arrows move the pen (Shift for fine
+   * steps), Space or Return puts it down and lifts it. */
+  gtk_widget_class_install_action (widget_class, "signature-pad.pen-move", "(dd)",
+                                   pen_move_action);
+  gtk_widget_class_install_action (widget_class, "signature-pad.pen-toggle", NULL,
+                                   pen_toggle_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0,
+                                       "signature-pad.pen-toggle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "signature-pad.pen-toggle", NULL);
+  {
+    static const struct { guint key; double dx, dy; } moves[] = {
+      { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 },
+      { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      {
+        gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0,
+                                             "signature-pad.pen-move", "(dd)",
+                                             moves[i].dx * KEY_STEP, moves[i].dy * KEY_STEP);
+        gtk_widget_class_add_binding_action (widget_class, moves[i].key, GDK_SHIFT_MASK,
+                                             "signature-pad.pen-move", "(dd)",
+                                             moves[i].dx * KEY_FINE_STEP,
+                                             moves[i].dy * KEY_FINE_STEP);
+      }
+  }
+
   gtk_widget_class_set_css_name (widget_class, "signaturepad");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -913,6 +1041,9 @@ consult_signature_pad_init (ConsultSignaturePad *self)
   GtkGesture *gesture;
 
   self->editable = TRUE;
+  self->key_x = BASELINE_START + 24.0;
+  self->key_y = BASELINE_Y - 40.0;
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_notify_cb), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
