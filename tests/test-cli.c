@@ -91,6 +91,94 @@ START_TEST (test_unknown_option)
 }
 END_TEST
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error),
+                 "pdftotext: %s", error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "pdftotext failed on %s", pdf);
+  return out;
+}
+
+START_TEST (test_export_pdf_examples)
+{
+  const char *examples[] = { "complete.xml", "deferred.xml", "not-suitable.xml",
+                             "unsigned-draft.xml" };
+  g_autofree char *dir = consult_test_make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_auto(RunResult) result = { 0 };
+      g_autofree char *record = consult_test_data_path ("records", examples[i], NULL);
+      g_autofree char *pdf = g_strdup_printf ("%s/%u.pdf", dir, i);
+      g_autofree char *text = NULL;
+      const char *args[] = { "--export-pdf", pdf, record, NULL };
+
+      run_consult (&result, args);
+      ck_assert_msg (result.status == 0, "%s: exit %d: %s", examples[i], result.status,
+                     result.err);
+      text = pdf_text (pdf);
+      ck_assert_msg (strstr (text, "Page 1 of") != NULL, "%s: no page numbers", examples[i]);
+      ck_assert_msg (strstr (text, "Consent summary") != NULL, "%s: no title", examples[i]);
+    }
+}
+END_TEST
+
+START_TEST (test_export_pdf_complete_names_client)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *dir = consult_test_make_tmpdir ();
+  g_autofree char *record = consult_test_data_path ("records", "complete.xml", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "complete.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *args[] = { "--export-pdf", pdf, record, NULL };
+
+  run_consult (&result, args);
+  ck_assert_int_eq (result.status, 0);
+  text = pdf_text (pdf);
+  ck_assert_ptr_nonnull (strstr (text, "Jane Example"));
+  /* Signed: no draft marking. */
+  ck_assert_ptr_null (strstr (text, "NOT SIGNED"));
+}
+END_TEST
+
+START_TEST (test_export_pdf_bad_record)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *dir = consult_test_make_tmpdir ();
+  g_autofree char *record = consult_test_data_path ("records", "bad", "tampered.xml", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  const char *args[] = { "--export-pdf", pdf, record, NULL };
+
+  run_consult (&result, args);
+  ck_assert_int_eq (result.status, 1);
+  ck_assert_msg (g_str_has_prefix (result.err, record), "got: %s", result.err);
+  ck_assert_ptr_nonnull (strstr (result.err, "modified"));
+  /* Nothing is written for a record that cannot be trusted. */
+  ck_assert (!g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+START_TEST (test_export_pdf_usage)
+{
+  g_auto(RunResult) result = { 0 };
+  const char *no_record[] = { "--export-pdf", "out.pdf", NULL };
+  const char *two_records[] = { "--export-pdf", "out.pdf", "a.xml", "b.xml", NULL };
+
+  run_consult (&result, no_record);
+  ck_assert_int_eq (result.status, 2);
+  run_result_clear (&result);
+  run_consult (&result, two_records);
+  ck_assert_int_eq (result.status, 2);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -101,6 +189,10 @@ cli_suite (void)
   tcase_add_test (tc, test_version);
   tcase_add_test (tc, test_help);
   tcase_add_test (tc, test_unknown_option);
+  tcase_add_test (tc, test_export_pdf_examples);
+  tcase_add_test (tc, test_export_pdf_complete_names_client);
+  tcase_add_test (tc, test_export_pdf_bad_record);
+  tcase_add_test (tc, test_export_pdf_usage);
   suite_add_tcase (s, tc);
 
   return s;

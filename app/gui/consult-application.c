@@ -13,6 +13,8 @@
 #include "consult-content-loader.h"
 #include "consult-metainfo.h"
 #include "consult-preferences-window.h"
+#include "consult-record.h"
+#include "consult-summary-pdf.h"
 #include "consult-validate.h"
 #include "consult-window.h"
 #include "consult-xml.h"
@@ -37,6 +39,9 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the procedure content in FILE instead of the shipped one"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the summary of the saved consultation RECORD to the PDF file OUT, "
+       "with no display, and exit"), N_("OUT") },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check each FILE, print its problems and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -127,6 +132,60 @@ validate_files (const char * const *files)
   return status;
 }
 
+/* The clinic's details from the preferences, when the settings schema is
+ * installed: --export-pdf must work where it is not. */
+static void
+read_clinic (char **name,
+             char **address)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  *name = *address = NULL;
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  *name = g_settings_get_string (settings, "clinic-name");
+  *address = g_settings_get_string (settings, "clinic-address");
+}
+
+/* consult --export-pdf OUT RECORD: the same drawing as the print dialog,
+ * written with no display. */
+static int
+export_pdf (const char *out,
+            const char *record)
+{
+  g_autoptr(ConsultConsultation) consultation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clinic_name = NULL;
+  g_autofree char *clinic_address = NULL;
+  ConsultSummaryOptions options = { 0 };
+
+  consultation = consult_record_load_file (record, NULL, &error);
+  if (consultation == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  read_clinic (&clinic_name, &clinic_address);
+  options.clinic_name = clinic_name;
+  options.clinic_address = clinic_address;
+  options.parts = CONSULT_SUMMARY_PARTS_FULL;
+
+  if (!consult_summary_export_pdf (consultation, &options, out, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /* Options that open no window are answered here, in the launching process,
  * before anything connects to a display or a bus. */
 static int
@@ -136,6 +195,7 @@ consult_application_handle_local_options (GApplication *app,
   ConsultApplication *self = CONSULT_APPLICATION (app);
   g_autofree const char **files = NULL;
   const char *content_path = NULL;
+  const char *export_path = NULL;
   gboolean validate;
 
   self->options_handled = TRUE;
@@ -148,10 +208,21 @@ consult_application_handle_local_options (GApplication *app,
 
   validate = g_variant_dict_contains (options, "validate");
   g_variant_dict_lookup (options, "content", "^&ay", &content_path);
+  g_variant_dict_lookup (options, "export-pdf", "^&ay", &export_path);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (validate && content_path != NULL)
     return usage_error (_("--validate and --content cannot be used together"));
+
+  if (export_path != NULL && (validate || content_path != NULL))
+    return usage_error (_("--export-pdf cannot be used with --validate or --content"));
+
+  if (export_path != NULL)
+    {
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        return usage_error (_("--export-pdf needs the PDF to write and one RECORD"));
+      return export_pdf (export_path, files[0]);
+    }
 
   if (validate)
     {
