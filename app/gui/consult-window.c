@@ -11,15 +11,18 @@
 
 #include "consult-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "consult-client-page.h"
 #include "consult-consent-page.h"
 #include "consult-explanation-page.h"
+#include "consult-print.h"
 #include "consult-screening-page.h"
 #include "consult-screening.h"
 #include "consult-summary-page.h"
-#include "consult-window.h"
+#include "consult-summary-pdf.h"
+#include "consult-window-private.h"
 
 struct _ConsultWindow
 {
@@ -247,6 +250,8 @@ update_actions (ConsultWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-step",
                                  have && step != CONSULT_FLOW_STEP_SUMMARY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", have);
 
   if (have && step == CONSULT_FLOW_STEP_SCREENING && outcome_stops_treatment (self))
     adw_button_content_set_label (self->next_button_content, _("_Summary"));
@@ -453,6 +458,260 @@ confirm_discard (ConsultWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether the summary prints as a draft: not signed by both, unless the
+ * screening ended it (Defer or Not suitable), which needs no signatures.
+ * Matches consult_summary_get_is_draft(). */
+static gboolean
+is_draft (ConsultWindow *self)
+{
+  ConsultOutcome outcome = consult_consultation_get_outcome (self->consultation);
+
+  if (outcome == CONSULT_OUTCOME_INCOMPLETE)
+    return TRUE;
+
+  return !consult_consultation_get_locked (self->consultation) && !outcome_stops_treatment (self);
+}
+
+static void
+draft_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ConsultWindow    *self)
+{
+  Confirmed *confirmed;
+
+  if (g_strcmp0 (response, "draft") != 0)
+    return;
+
+  /* As in discard_response_cb(): run once the dialog has closed, or the
+   * print dialog would be made transient for a closing window. */
+  confirmed = g_new0 (Confirmed, 1);
+  confirmed->self = g_object_ref (self);
+  confirmed->func = g_object_get_data (G_OBJECT (dialog), "confirmed-func");
+  g_idle_add (run_confirmed_cb, confirmed);
+}
+
+/* Warns before @func prints or exports a consultation that is not signed;
+ * runs it at once when the consultation is final. */
+static void
+confirm_draft (ConsultWindow *self,
+               const char    *heading,
+               const char    *action_label,
+               ConfirmedFunc  func)
+{
+  AdwMessageDialog *dialog;
+
+  if (!is_draft (self))
+    {
+      func (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("This consultation is not signed. "
+                                 "The summary will be marked NOT SIGNED — DRAFT."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "draft", action_label,
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "confirmed-func", func);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (draft_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (ConsultWindow *self,
+            const char    *heading,
+            const char    *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               ConsultWindow           *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (operation), "consult-done", GINT_TO_POINTER (TRUE));
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Could Not Print the Summary"),
+                  error != NULL ? error->message : NULL);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      /* Remember the printer and paper for next time. Printing went
+       * through, so this is only worth a note in the log. */
+      if (!consult_print_operation_save (CONSULT_PRINT_OPERATION (operation), &error))
+        g_message ("Could not save the print settings: %s", error->message);
+    }
+}
+
+static void
+run_print (ConsultWindow *self)
+{
+  g_autoptr(ConsultPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = consult_print_operation_new (self->consultation, self->settings);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  /* The operation runs on asynchronously and GTK keeps it alive until
+   * "done"; errors are reported there, unless it never started. */
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "consult-done") == NULL)
+    show_error (self, _("Could Not Print the Summary"), error != NULL ? error->message : NULL);
+}
+
+gboolean
+_consult_window_export_pdf_to (ConsultWindow  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_autofree char *clinic_name = NULL;
+  g_autofree char *clinic_address = NULL;
+  g_autofree char *practitioner_name = NULL;
+  ConsultSummaryOptions options = { 0 };
+
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->consultation != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->settings != NULL)
+    {
+      clinic_name = g_settings_get_string (self->settings, "clinic-name");
+      clinic_address = g_settings_get_string (self->settings, "clinic-address");
+      practitioner_name = g_settings_get_string (self->settings, "practitioner-name");
+    }
+  options.clinic_name = clinic_name;
+  options.clinic_address = clinic_address;
+  options.practitioner_name = practitioner_name;
+  options.parts = CONSULT_SUMMARY_PARTS_FULL;
+
+  return consult_summary_export_pdf (self->consultation, &options, path, error);
+}
+
+/* "Consent summary - Jane Example - 2024-05-01.pdf", with nothing in it
+ * that a file system or a file manager would stumble on. */
+static char *
+export_file_name (ConsultWindow *self)
+{
+  const char *client = consult_consultation_get_client_name (self->consultation);
+  GDateTime *created = consult_consultation_get_created (self->consultation);
+  g_autofree char *date = g_date_time_format (created, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autofree char *safe_client = NULL;
+
+  if (client != NULL && *client != '\0')
+    {
+      GString *s = g_string_new (NULL);
+
+      for (const char *p = client; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_iscntrl (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+            g_string_append_c (s, '_');
+          else
+            g_string_append_unichar (s, c);
+        }
+      safe_client = g_strstrip (g_string_free (s, FALSE));
+      /* No hidden files. */
+      while (*safe_client == '.')
+        *safe_client = '_';
+    }
+
+  if (safe_client != NULL && *safe_client != '\0')
+    /* Translators: the file name of an exported summary: the client's
+     * name, then the date of the consultation. Keep “.pdf”. */
+    name = g_strdup_printf (_("Consent summary - %s - %s.pdf"), safe_client, date);
+  else
+    /* Translators: the file name of an exported summary when the client
+     * has no name yet: the date of the consultation. Keep “.pdf”. */
+    name = g_strdup_printf (_("Consent summary - %s.pdf"), date);
+
+  return g_steal_pointer (&name);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ConsultWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL && self->consultation != NULL)
+    {
+      if (_consult_window_export_pdf_to (self, path, &error))
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          /* Translators: a toast; %s is the name of the exported file. */
+          g_autofree char *message = g_strdup_printf (_("Exported to %s"), basename);
+
+          show_toast (self, message);
+        }
+      else
+        show_error (self, _("Could Not Export the Summary"), error->message);
+    }
+  else if (file != NULL && path == NULL)
+    show_error (self, _("Could Not Export the Summary"),
+                _("The summary can only be exported to a local folder."));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+run_export (ConsultWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = export_file_name (self);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL ? documents
+                                                                    : g_get_home_dir ());
+
+  chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  /* The chooser's reference is dropped in export_response_cb(). */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 close_now (ConsultWindow *self)
 {
@@ -505,6 +764,26 @@ new_action_cb (GtkWidget  *widget,
   ConsultWindow *self = CONSULT_WINDOW (widget);
 
   confirm_discard (self, _("Start a New Consultation?"), start_new_consultation);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  confirm_draft (self, _("Print a Draft?"), _("_Print Draft"), run_print);
+}
+
+static void
+export_pdf_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  confirm_draft (self, _("Export a Draft?"), _("_Export Draft"), run_export);
 }
 
 static void
@@ -759,8 +1038,14 @@ consult_window_class_init (ConsultWindowClass *klass)
                                    previous_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-steps", NULL, show_steps_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "win.next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

@@ -1,0 +1,44 @@
+/* consult-print.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Printing the consent summary: a GtkPrintOperation that lays out and
+ * draws the summary of one consultation with ConsultSummary, so what is
+ * printed matches the exported PDF. The print settings and page setup
+ * chosen in the print dialog are remembered between runs, in files under
+ * the user data folder.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "consult-consultation.h"
+#include "consult-summary.h"
+
+G_BEGIN_DECLS
+
+/* The smallest margin, on every side, that the summary is printed with,
+ * whatever the printer reports: cups-pdf, for one, reports none. */
+#define CONSULT_PRINT_MIN_MARGIN_MM 18.0
+
+#define CONSULT_TYPE_PRINT_OPERATION (consult_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (ConsultPrintOperation, consult_print_operation,
+                      CONSULT, PRINT_OPERATION, GtkPrintOperation)
+
+/* @settings gives the clinic name and address and the practitioner; it
+ * may be NULL. The saved print settings and page setup are restored. */
+ConsultPrintOperation *consult_print_operation_new            (ConsultConsultation   *consultation,
+                                                               GSettings             *settings);
+
+ConsultConsultation   *consult_print_operation_get_consultation (ConsultPrintOperation *self);
+
+/* The summary being printed; paginated once printing has begun. */
+ConsultSummary        *consult_print_operation_get_summary    (ConsultPrintOperation *self);
+
+/* Writes the current print settings and default page setup to the user
+ * data folder, for the next run. Call it after a print has been applied. */
+gboolean               consult_print_operation_save           (ConsultPrintOperation *self,
+                                                               GError               **error);
+
+G_END_DECLS
