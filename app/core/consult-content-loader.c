@@ -51,15 +51,11 @@ report (Loader     *self,
         const char *format,
         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  consult_xml_report_valist (self->problems, self->name, self->bytes, node, format, args);
   va_end (args);
-
-  consult_problems_add (self->problems, self->name, (int) xmlGetLineNo (node),
-                        consult_xml_node_column (self->bytes, node), "%s", message);
 }
 
 static gboolean
@@ -67,18 +63,6 @@ is (xmlNode    *node,
     const char *name)
 {
   return consult_xml_is (node, CONSULT_CONTENT_NAMESPACE, name);
-}
-
-/* The value of @node's unqualified attribute @name, or NULL. */
-static char *
-get_attr (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *ret = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return ret;
 }
 
 /* Text */
@@ -216,11 +200,7 @@ static xmlNode *
 child_named (xmlNode    *node,
              const char *name)
 {
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (is (child, name))
-      return child;
-
-  return NULL;
+  return consult_xml_child (node, CONSULT_CONTENT_NAMESPACE, name);
 }
 
 /* Attributes */
@@ -232,7 +212,7 @@ static char *
 load_id (Loader  *self,
          xmlNode *node)
 {
-  char *id = get_attr (node, "id");
+  char *id = consult_xml_get_prop (node, "id");
   xmlNode *first;
 
   /* A missing id is the schema's to report. */
@@ -256,7 +236,7 @@ static char **
 load_refs (Loader  *self,
            xmlNode *node)
 {
-  g_autofree char *value = get_attr (node, "refs");
+  g_autofree char *value = consult_xml_get_prop (node, "refs");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) parts = NULL;
 
@@ -288,7 +268,7 @@ load_uint (Loader     *self,
            xmlNode    *node,
            const char *name)
 {
-  g_autofree char *value = get_attr (node, name);
+  g_autofree char *value = consult_xml_get_prop (node, name);
   guint64 number = 0;
   const char *digits;
 
@@ -317,7 +297,7 @@ load_boolean (xmlNode    *node,
               const char *name,
               gboolean    default_value)
 {
-  g_autofree char *value = get_attr (node, name);
+  g_autofree char *value = consult_xml_get_prop (node, name);
 
   if (value == NULL)
     return default_value;
@@ -508,7 +488,7 @@ load_side_effects (Loader  *self,
 
       side_effect = _consult_side_effect_new ();
       side_effect->id = load_id (self, node);
-      frequency = get_attr (node, "frequency");
+      frequency = consult_xml_get_prop (node, "frequency");
       if (!parse_frequency (frequency, &side_effect->frequency))
         side_effect->frequency = CONSULT_FREQUENCY_COMMON; /* the schema reports it */
       g_strfreev (side_effect->refs);
@@ -538,22 +518,6 @@ load_aftercare (Loader  *self,
     }
 }
 
-static gboolean
-parse_rule (const char  *value,
-            ConsultRule *rule)
-{
-  static const char *names[] = { "exclude", "defer", "caution" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (value, names[i]) == 0)
-      {
-        *rule = (ConsultRule) i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 static void
 load_screening (Loader  *self,
                 xmlNode *screening)
@@ -577,8 +541,8 @@ load_screening (Loader  *self,
       action = child_named (node, "action");
       load_text (&question->action, action);
 
-      rule = get_attr (node, "rule");
-      if (!parse_rule (rule, &question->rule))
+      rule = consult_xml_get_prop (node, "rule");
+      if (!consult_rule_from_string (rule, &question->rule))
         question->rule = CONSULT_RULE_EXCLUDE; /* the schema reports it */
       else if (question->rule != CONSULT_RULE_EXCLUDE && question->action.plain[0] == '\0')
         report (self, action ? action : node,
@@ -610,7 +574,7 @@ load_consent (Loader  *self,
       statement = _consult_statement_new ();
       statement->id = load_id (self, node);
       statement->required = load_boolean (node, "required", FALSE);
-      kind = get_attr (node, "kind");
+      kind = consult_xml_get_prop (node, "kind");
       statement->kind = g_strcmp0 (kind, "photography") == 0
         ? CONSULT_STATEMENT_PHOTOGRAPHY : CONSULT_STATEMENT_TREATMENT;
       g_strfreev (statement->refs);
@@ -639,10 +603,10 @@ load_references (Loader  *self,
 
       reference = _consult_reference_new ();
       reference->id = load_id (self, node);
-      reference->kind = get_attr (node, "kind");
+      reference->kind = consult_xml_get_prop (node, "kind");
       if (reference->kind == NULL)
         reference->kind = g_strdup ("");
-      reference->href = get_attr (node, "href");
+      reference->href = consult_xml_get_prop (node, "href");
       if (reference->href != NULL)
         g_strstrip (reference->href);
       load_text (&reference->citation, node);
@@ -667,35 +631,6 @@ resolve_refs (Loader *self)
     }
 }
 
-/* A BCP 47 tag in the shape it has in practice: a primary language of two
- * or three letters, then subtags of one to eight letters or digits ("en",
- * "de-CH", "zh-Hant-TW", "sr-Latn"). */
-static gboolean
-is_language_tag (const char *tag)
-{
-  g_auto(GStrv) subtags = g_strsplit (tag, "-", -1);
-  gsize length;
-
-  length = strlen (subtags[0] ? subtags[0] : "");
-  if (length < 2 || length > 3)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalpha (subtags[0][i]))
-      return FALSE;
-
-  for (guint i = 1; subtags[i] != NULL; i++)
-    {
-      length = strlen (subtags[i]);
-      if (length < 1 || length > 8)
-        return FALSE;
-      for (gsize j = 0; j < length; j++)
-        if (!g_ascii_isalnum (subtags[i][j]))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 load_procedure (Loader  *self,
                 xmlNode *root)
@@ -706,13 +641,13 @@ load_procedure (Loader  *self,
   /* The procedure's own id names the content, not a part of it: it is not
    * one of the ids that must be unique within the document. */
   g_free (content->id);
-  content->id = get_attr (root, "id");
+  content->id = consult_xml_get_prop (root, "id");
   if (content->id == NULL)
     content->id = g_strdup ("");
   g_free (content->version);
-  content->version = get_attr (root, "version");
+  content->version = consult_xml_get_prop (root, "version");
   g_free (content->reviewed);
-  content->reviewed = get_attr (root, "reviewed");
+  content->reviewed = consult_xml_get_prop (root, "reviewed");
   if (content->version == NULL)
     content->version = g_strdup ("");
   if (content->reviewed == NULL)
@@ -723,7 +658,7 @@ load_procedure (Loader  *self,
   lang = xmlGetNsProp (root, (const xmlChar *) "lang", XML_XML_NAMESPACE);
   if (lang == NULL)
     report (self, root, _("the <procedure> element has no xml:lang attribute"));
-  else if (!is_language_tag ((const char *) lang))
+  else if (!consult_xml_is_language_tag ((const char *) lang))
     report (self, root,
             /* Translators: %s is the value found; keep xml:lang as is. */
             _("xml:lang “%s” is not a language tag such as “en” or “de-CH”"),

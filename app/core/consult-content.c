@@ -649,6 +649,20 @@ consult_frequency_to_string (ConsultFrequency frequency)
     }
 }
 
+gboolean
+consult_rule_from_string (const char  *string,
+                          ConsultRule *rule)
+{
+  for (ConsultRule r = CONSULT_RULE_EXCLUDE; r <= CONSULT_RULE_CAUTION; r++)
+    if (g_strcmp0 (string, consult_rule_to_string (r)) == 0)
+      {
+        *rule = r;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 const char *
 consult_rule_to_string (ConsultRule rule)
 {

@@ -163,5 +163,8 @@ const ConsultReference  *consult_content_find_reference (ConsultContent *self, c
 
 const char  *consult_frequency_to_string (ConsultFrequency frequency); /* "common", ... */
 const char  *consult_rule_to_string      (ConsultRule      rule);      /* "exclude", ... */
+/* The reverse of consult_rule_to_string(); FALSE for an unknown string. */
+gboolean     consult_rule_from_string    (const char      *string,
+                                          ConsultRule     *rule);
 
 G_END_DECLS

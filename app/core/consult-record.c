@@ -1270,15 +1270,11 @@ report (Reader     *self,
         const char *format,
         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  consult_xml_report_valist (self->problems, self->name, self->bytes, node, format, args);
   va_end (args);
-
-  consult_problems_add (self->problems, self->name, (int) xmlGetLineNo (node),
-                        consult_xml_node_column (self->bytes, node), "%s", message);
 }
 
 static gboolean
@@ -1288,28 +1284,12 @@ is (xmlNode    *node,
   return consult_xml_is (node, CONSULT_RECORD_NAMESPACE, name);
 }
 
-/* The value of @node's unqualified attribute @name, or NULL. */
-static char *
-get_attr (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *ret = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return ret;
-}
-
 /* The first child element of @node called @name, or NULL. */
 static xmlNode *
 child_named (xmlNode    *node,
              const char *name)
 {
-  for (xmlNode *child = node ? node->children : NULL; child != NULL; child = child->next)
-    if (is (child, name))
-      return child;
-
-  return NULL;
+  return consult_xml_child (node, CONSULT_RECORD_NAMESPACE, name);
 }
 
 /* The text of @node, exactly as written (no trimming): "" for NULL. */
@@ -1355,7 +1335,7 @@ static char *
 load_id (Reader  *self,
          xmlNode *node)
 {
-  char *id = get_attr (node, "id");
+  char *id = consult_xml_get_prop (node, "id");
   xmlNode *first;
 
   if (id == NULL)
@@ -1373,54 +1353,12 @@ load_id (Reader  *self,
   return id;
 }
 
-/* A language tag in the shape the content loader accepts: a primary
- * language of two or three letters, then subtags of one to eight letters
- * or digits. */
-static gboolean
-is_language_tag (const char *tag)
-{
-  g_auto(GStrv) subtags = g_strsplit (tag, "-", -1);
-  gsize length = strlen (subtags[0] ? subtags[0] : "");
-
-  if (length < 2 || length > 3)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalpha (subtags[0][i]))
-      return FALSE;
-
-  for (guint i = 1; subtags[i] != NULL; i++)
-    {
-      length = strlen (subtags[i]);
-      if (length < 1 || length > 8)
-        return FALSE;
-      for (gsize j = 0; j < length; j++)
-        if (!g_ascii_isalnum (subtags[i][j]))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-parse_rule (const char  *value,
-            ConsultRule *rule)
-{
-  for (ConsultRule r = CONSULT_RULE_EXCLUDE; r <= CONSULT_RULE_CAUTION; r++)
-    if (g_strcmp0 (value, consult_rule_to_string (r)) == 0)
-      {
-        *rule = r;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 /* An xs:boolean attribute, as the schema has checked it. */
 static gboolean
 get_boolean (xmlNode    *node,
              const char *name)
 {
-  g_autofree char *value = get_attr (node, name);
+  g_autofree char *value = consult_xml_get_prop (node, name);
 
   if (value == NULL)
     return FALSE;
@@ -1435,7 +1373,7 @@ load_time (Reader     *self,
            xmlNode    *node,
            const char *name)
 {
-  g_autofree char *value = get_attr (node, name);
+  g_autofree char *value = consult_xml_get_prop (node, name);
   GDateTime *time;
 
   if (value == NULL)
@@ -1464,17 +1402,17 @@ load_snapshot (Reader  *self,
     g_free (content->field);                    \
     content->field = v_ ? v_ : g_strdup ("");   \
   } G_STMT_END
-  SET_FIELD (id, get_attr (node, "id"));
-  SET_FIELD (version, get_attr (node, "version"));
-  SET_FIELD (reviewed, get_attr (node, "reviewed"));
-  SET_FIELD (sha256, get_attr (node, "sha256"));
+  SET_FIELD (id, consult_xml_get_prop (node, "id"));
+  SET_FIELD (version, consult_xml_get_prop (node, "version"));
+  SET_FIELD (reviewed, consult_xml_get_prop (node, "reviewed"));
+  SET_FIELD (sha256, consult_xml_get_prop (node, "sha256"));
   SET_FIELD (source_name, g_strdup (self->name));
 #undef SET_FIELD
 
   lang = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
   if (lang == NULL)
     report (self, node, _("the <content> element has no xml:lang attribute"));
-  else if (!is_language_tag ((const char *) lang))
+  else if (!consult_xml_is_language_tag ((const char *) lang))
     report (self, node,
             /* Translators: %s is the value found; keep xml:lang as is. */
             _("xml:lang “%s” is not a language tag such as “en” or “de-CH”"),
@@ -1513,8 +1451,8 @@ load_snapshot (Reader  *self,
 
       question = _consult_question_new ();
       question->id = load_id (self, child);
-      rule = get_attr (child, "rule");
-      if (!parse_rule (rule, &question->rule))
+      rule = consult_xml_get_prop (child, "rule");
+      if (!consult_rule_from_string (rule, &question->rule))
         question->rule = CONSULT_RULE_EXCLUDE; /* the schema reports it */
       load_markup (&question->label, child_named (child, "label"));
       load_markup (&question->question, child_named (child, "ask"));
@@ -1533,7 +1471,7 @@ load_snapshot (Reader  *self,
 
       statement = _consult_statement_new ();
       statement->id = load_id (self, child);
-      kind = get_attr (child, "kind");
+      kind = consult_xml_get_prop (child, "kind");
       statement->kind = g_strcmp0 (kind, "photography") == 0
         ? CONSULT_STATEMENT_PHOTOGRAPHY : CONSULT_STATEMENT_TREATMENT;
       statement->required = get_boolean (child, "required");
@@ -1609,7 +1547,7 @@ load_client (Reader  *self,
       if (!is (node, "area"))
         continue;
 
-      ref = get_attr (node, "ref");
+      ref = consult_xml_get_prop (node, "ref");
       if (ref == NULL)
         continue;
 
@@ -1638,15 +1576,15 @@ load_screening (Reader  *self,
   GPtrArray *questions = self->content->questions;
 
   self->screening_node = screening;
-  self->outcome = get_attr (screening, "outcome");
+  self->outcome = consult_xml_get_prop (screening, "outcome");
 
   for (xmlNode *node = screening->children; node != NULL; node = node->next)
     {
       if (is (node, "answer"))
         {
           AnswerData *answer;
-          g_autofree char *value = get_attr (node, "value");
-          char *id = get_attr (node, "question");
+          g_autofree char *value = consult_xml_get_prop (node, "value");
+          char *id = consult_xml_get_prop (node, "question");
           xmlNode *note = child_named (node, "note");
 
           if (id == NULL || !check_ref (self, node, id, REF_QUESTION))
@@ -1672,7 +1610,7 @@ load_screening (Reader  *self,
         }
       else if (is (node, "reason"))
         {
-          char *id = get_attr (node, "question");
+          char *id = consult_xml_get_prop (node, "question");
 
           if (id != NULL && check_ref (self, node, id, REF_QUESTION))
             g_ptr_array_add (self->reasons, id);
@@ -1707,7 +1645,7 @@ load_consent (Reader  *self,
       if (!is (node, "accepted"))
         continue;
 
-      id = get_attr (node, "statement");
+      id = consult_xml_get_prop (node, "statement");
       if (id == NULL || !check_ref (self, node, id, REF_STATEMENT))
         g_free (id);
       else if (g_hash_table_contains (seen, id))
@@ -1803,7 +1741,7 @@ load_signatures (Reader  *self,
       if (!is (node, "signature"))
         continue;
 
-      signer = get_attr (node, "signer");
+      signer = consult_xml_get_prop (node, "signer");
       for (guint i = 0; i < CONSULT_N_SIGNERS; i++)
         if (g_strcmp0 (signer, signer_names[i]) == 0)
           data = &self->signatures[i];
@@ -1827,7 +1765,7 @@ load_signatures (Reader  *self,
           if (!is (child, "stroke"))
             continue;
 
-          points_text = get_attr (child, "points");
+          points_text = consult_xml_get_prop (child, "points");
           points = g_array_new (FALSE, FALSE, sizeof (ConsultSignaturePoint));
           if (points_text != NULL && load_points (self, child, points_text, points))
             g_ptr_array_add (data->strokes, points);
@@ -1855,12 +1793,12 @@ load_document (Reader  *self,
 {
   xmlNode *node;
 
-  self->record_id = get_attr (root, "record-id");
+  self->record_id = consult_xml_get_prop (root, "record-id");
   self->created = load_time (self, root, "created");
 
   node = child_named (root, "amends");
   if (node != NULL)
-    self->amends = get_attr (node, "record-id");
+    self->amends = consult_xml_get_prop (node, "record-id");
 
   load_snapshot (self, child_named (root, "content"));
   load_client (self, child_named (root, "client"));
@@ -1885,7 +1823,7 @@ load_document (Reader  *self,
 
   node = child_named (root, "integrity");
   if (node != NULL)
-    self->digest = get_attr (node, "sha256");
+    self->digest = consult_xml_get_prop (node, "sha256");
 }
 
 /* Restoring */

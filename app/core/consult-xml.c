@@ -584,11 +584,67 @@ consult_xml_is (xmlNode    *node,
   return node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, ns) == 0;
 }
 
+void
+consult_xml_report_valist (GPtrArray  *problems,
+                           const char *display_name,
+                           GBytes     *bytes,
+                           xmlNode    *node,
+                           const char *format,
+                           va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  consult_problems_add (problems, display_name, (int) xmlGetLineNo (node),
+                        consult_xml_node_column (bytes, node), "%s", message);
+}
+
+xmlNode *
+consult_xml_child (xmlNode    *node,
+                   const char *ns,
+                   const char *name)
+{
+  for (xmlNode *child = node ? node->children : NULL; child != NULL; child = child->next)
+    if (consult_xml_is (child, ns, name))
+      return child;
+
+  return NULL;
+}
+
+gboolean
+consult_xml_is_language_tag (const char *tag)
+{
+  g_auto(GStrv) subtags = NULL;
+  gsize length;
+
+  if (tag == NULL)
+    return FALSE;
+
+  subtags = g_strsplit (tag, "-", -1);
+  length = strlen (subtags[0] ? subtags[0] : "");
+  if (length < 2 || length > 3)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalpha (subtags[0][i]))
+      return FALSE;
+
+  for (guint i = 1; subtags[i] != NULL; i++)
+    {
+      length = strlen (subtags[i]);
+      if (length < 1 || length > 8)
+        return FALSE;
+      for (gsize j = 0; j < length; j++)
+        if (!g_ascii_isalnum (subtags[i][j]))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 consult_xml_get_prop (xmlNode    *node,
                       const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
   char *ret = g_strdup ((const char *) value);
 
   xmlFree (value);

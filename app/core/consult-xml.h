@@ -95,12 +95,29 @@ gboolean  consult_xml_validate      (xmlDoc     *doc,
 int       consult_xml_node_column   (GBytes     *bytes,
                                      xmlNode    *node);
 
+/* Adds a problem at @node's start tag: its line, and the column found in
+ * the source @bytes (see consult_xml_node_column()). */
+void      consult_xml_report_valist (GPtrArray  *problems,
+                                     const char *display_name,
+                                     GBytes     *bytes,
+                                     xmlNode    *node,
+                                     const char *format,
+                                     va_list     args) G_GNUC_PRINTF (5, 0);
+
 /* Helpers for walking a parsed tree. */
 gboolean  consult_xml_is            (xmlNode    *node,
                                      const char *ns,
                                      const char *name);
+/* The first child element of @node (may be NULL) named @name in @ns. */
+xmlNode  *consult_xml_child         (xmlNode    *node,
+                                     const char *ns,
+                                     const char *name);
+/* The value of @node's unqualified attribute @name, or NULL. */
 char     *consult_xml_get_prop      (xmlNode    *node,
                                      const char *name);
 char     *consult_xml_get_text      (xmlNode    *node);
+
+/* Whether @tag looks like a BCP 47 language tag ("en", "de-CH", "en-GB"). */
+gboolean  consult_xml_is_language_tag (const char *tag);
 
 G_END_DECLS
