@@ -1194,8 +1194,7 @@ build_blocks (ConsultSummary *self)
                          (self->parts == CONSULT_SUMMARY_PARTS_FULL &&
                           !outcome_refuses_consent (screening->outcome));
 
-  self->draft = !consult_consultation_get_locked (c) &&
-                !outcome_refuses_consent (screening->outcome);
+  self->draft = consult_summary_consultation_is_draft (c);
 
   if (record)
     {
@@ -1925,16 +1924,21 @@ consult_summary_dup_title (ConsultSummary *self)
 gboolean
 consult_summary_get_is_draft (ConsultSummary *self)
 {
-  g_autoptr(ConsultScreeningResult) screening = NULL;
-
   g_return_val_if_fail (CONSULT_IS_SUMMARY (self), FALSE);
 
   if (self->pages != NULL)
     return self->draft;
 
-  screening = consult_consultation_dup_screening (self->consultation);
-  return !consult_consultation_get_locked (self->consultation) &&
-         !outcome_refuses_consent (screening->outcome);
+  return consult_summary_consultation_is_draft (self->consultation);
+}
+
+gboolean
+consult_summary_consultation_is_draft (ConsultConsultation *consultation)
+{
+  g_return_val_if_fail (CONSULT_IS_CONSULTATION (consultation), FALSE);
+
+  return !consult_consultation_get_locked (consultation) &&
+         !outcome_refuses_consent (consult_consultation_get_outcome (consultation));
 }
 
 /* For the tests */

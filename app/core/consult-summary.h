@@ -113,4 +113,8 @@ char       *consult_summary_dup_title        (ConsultSummary *self);
 /* TRUE when the summary prints as a draft (see above). */
 gboolean    consult_summary_get_is_draft     (ConsultSummary *self);
 
+/* The same for @consultation as it is now, without making a summary: for
+ * a window that warns before printing a draft. */
+gboolean    consult_summary_consultation_is_draft (ConsultConsultation *consultation);
+
 G_END_DECLS

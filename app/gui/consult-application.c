@@ -13,6 +13,7 @@
 #include "consult-content-loader.h"
 #include "consult-metainfo.h"
 #include "consult-preferences-window.h"
+#include "consult-print.h"
 #include "consult-record.h"
 #include "consult-summary-pdf.h"
 #include "consult-validate.h"
@@ -132,25 +133,20 @@ validate_files (const char * const *files)
   return status;
 }
 
-/* The clinic's details from the preferences, when the settings schema is
- * installed: --export-pdf must work where it is not. */
-static void
-read_clinic (char **name,
-             char **address)
+/* The preferences, when the settings schema is installed: --export-pdf
+ * must work where it is not. */
+static GSettings *
+dup_settings_if_installed (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
-  *name = *address = NULL;
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
   if (schema == NULL)
-    return;
+    return NULL;
 
-  settings = g_settings_new_full (schema, NULL, NULL);
-  *name = g_settings_get_string (settings, "clinic-name");
-  *address = g_settings_get_string (settings, "clinic-address");
+  return g_settings_new_full (schema, NULL, NULL);
 }
 
 /* consult --export-pdf OUT RECORD: the same drawing as the print dialog,
@@ -160,10 +156,9 @@ export_pdf (const char *out,
             const char *record)
 {
   g_autoptr(ConsultConsultation) consultation = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *clinic_name = NULL;
-  g_autofree char *clinic_address = NULL;
-  ConsultSummaryOptions options = { 0 };
+  g_auto(ConsultPrintOptions) options = { 0 };
 
   consultation = consult_record_load_file (record, NULL, &error);
   if (consultation == NULL)
@@ -172,12 +167,10 @@ export_pdf (const char *out,
       return 1;
     }
 
-  read_clinic (&clinic_name, &clinic_address);
-  options.clinic_name = clinic_name;
-  options.clinic_address = clinic_address;
-  options.parts = CONSULT_SUMMARY_PARTS_FULL;
+  settings = dup_settings_if_installed ();
+  consult_print_options_init (&options, settings);
 
-  if (!consult_summary_export_pdf (consultation, &options, out, &error))
+  if (!consult_summary_export_pdf (consultation, &options.options, out, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -230,32 +231,48 @@ consult_print_operation_draw_page (GtkPrintOperation *operation,
                              (guint) page_nr);
 }
 
+void
+consult_print_options_init (ConsultPrintOptions *self,
+                            GSettings           *settings)
+{
+  g_return_if_fail (self != NULL);
+
+  memset (self, 0, sizeof *self);
+  if (settings != NULL)
+    {
+      self->clinic_name = g_settings_get_string (settings, "clinic-name");
+      self->clinic_address = g_settings_get_string (settings, "clinic-address");
+      self->practitioner_name = g_settings_get_string (settings, "practitioner-name");
+    }
+  self->options.clinic_name = self->clinic_name;
+  self->options.clinic_address = self->clinic_address;
+  self->options.practitioner_name = self->practitioner_name;
+  self->options.parts = CONSULT_SUMMARY_PARTS_FULL;
+}
+
+void
+consult_print_options_clear (ConsultPrintOptions *self)
+{
+  g_clear_pointer (&self->clinic_name, g_free);
+  g_clear_pointer (&self->clinic_address, g_free);
+  g_clear_pointer (&self->practitioner_name, g_free);
+  memset (&self->options, 0, sizeof self->options);
+}
+
 static void
 consult_print_operation_constructed (GObject *object)
 {
   ConsultPrintOperation *self = CONSULT_PRINT_OPERATION (object);
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
-  g_autofree char *clinic_name = NULL;
-  g_autofree char *clinic_address = NULL;
-  g_autofree char *practitioner_name = NULL;
+  g_auto(ConsultPrintOptions) options = { 0 };
   g_autofree char *title = NULL;
-  ConsultSummaryOptions options = { 0 };
 
   G_OBJECT_CLASS (consult_print_operation_parent_class)->constructed (object);
 
   g_assert (self->consultation != NULL);
 
-  if (self->settings != NULL)
-    {
-      clinic_name = g_settings_get_string (self->settings, "clinic-name");
-      clinic_address = g_settings_get_string (self->settings, "clinic-address");
-      practitioner_name = g_settings_get_string (self->settings, "practitioner-name");
-    }
-  options.clinic_name = clinic_name;
-  options.clinic_address = clinic_address;
-  options.practitioner_name = practitioner_name;
-  options.parts = CONSULT_SUMMARY_PARTS_FULL;
-  self->summary = consult_summary_new (self->consultation, &options);
+  consult_print_options_init (&options, self->settings);
+  self->summary = consult_summary_new (self->consultation, &options.options);
 
   title = consult_summary_dup_title (self->summary);
   gtk_print_operation_set_job_name (operation, title);

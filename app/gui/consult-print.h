@@ -22,6 +22,23 @@ G_BEGIN_DECLS
  * whatever the printer reports: cups-pdf, for one, reports none. */
 #define CONSULT_PRINT_MIN_MARGIN_MM 18.0
 
+/* The summary options the preferences give: the clinic's name and address
+ * and the practitioner, with the strings they point to. */
+typedef struct {
+  ConsultSummaryOptions options;
+  char *clinic_name;
+  char *clinic_address;
+  char *practitioner_name;
+} ConsultPrintOptions;
+
+/* Fills @self from @settings (NULL leaves the strings unset), for the
+ * whole summary. */
+void consult_print_options_init  (ConsultPrintOptions *self,
+                                  GSettings           *settings);
+void consult_print_options_clear (ConsultPrintOptions *self);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConsultPrintOptions, consult_print_options_clear)
+
 #define CONSULT_TYPE_PRINT_OPERATION (consult_print_operation_get_type ())
 G_DECLARE_FINAL_TYPE (ConsultPrintOperation, consult_print_operation,
                       CONSULT, PRINT_OPERATION, GtkPrintOperation)

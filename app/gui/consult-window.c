@@ -458,20 +458,6 @@ confirm_discard (ConsultWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Whether the summary prints as a draft: not signed by both, unless the
- * screening ended it (Defer or Not suitable), which needs no signatures.
- * Matches consult_summary_get_is_draft(). */
-static gboolean
-is_draft (ConsultWindow *self)
-{
-  ConsultOutcome outcome = consult_consultation_get_outcome (self->consultation);
-
-  if (outcome == CONSULT_OUTCOME_INCOMPLETE)
-    return TRUE;
-
-  return !consult_consultation_get_locked (self->consultation) && !outcome_stops_treatment (self);
-}
-
 static void
 draft_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -500,7 +486,7 @@ confirm_draft (ConsultWindow *self,
 {
   AdwMessageDialog *dialog;
 
-  if (!is_draft (self))
+  if (!consult_summary_consultation_is_draft (self->consultation))
     {
       func (self);
       return;
@@ -584,27 +570,14 @@ _consult_window_export_pdf_to (ConsultWindow  *self,
                                const char     *path,
                                GError        **error)
 {
-  g_autofree char *clinic_name = NULL;
-  g_autofree char *clinic_address = NULL;
-  g_autofree char *practitioner_name = NULL;
-  ConsultSummaryOptions options = { 0 };
+  g_auto(ConsultPrintOptions) options = { 0 };
 
   g_return_val_if_fail (CONSULT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->consultation != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->settings != NULL)
-    {
-      clinic_name = g_settings_get_string (self->settings, "clinic-name");
-      clinic_address = g_settings_get_string (self->settings, "clinic-address");
-      practitioner_name = g_settings_get_string (self->settings, "practitioner-name");
-    }
-  options.clinic_name = clinic_name;
-  options.clinic_address = clinic_address;
-  options.practitioner_name = practitioner_name;
-  options.parts = CONSULT_SUMMARY_PARTS_FULL;
-
-  return consult_summary_export_pdf (self->consultation, &options, path, error);
+  consult_print_options_init (&options, self->settings);
+  return consult_summary_export_pdf (self->consultation, &options.options, path, error);
 }
 
 /* "Consent summary - Jane Example - 2024-05-01.pdf", with nothing in it
