@@ -1173,6 +1173,58 @@ assert_modified (const char *path,
   ck_assert_msg (g_str_has_prefix (error->message, expected), "edit %u: %s", edit, error->message);
 }
 
+/* Amending a signed record makes a new, unsigned record that points back
+ * to it; the signed one is left exactly as it was. */
+START_TEST (test_amendment)
+{
+  g_autofree char *path = consult_test_data_path ("records", "complete.xml", NULL);
+  g_autoptr(ConsultConsultation) original = NULL;
+  g_autoptr(ConsultConsultation) amendment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = consult_test_make_tmpdir ();
+  g_autofree char *saved = g_build_filename (dir, "amended.xml", NULL);
+  g_autoptr(ConsultConsultation) reloaded = NULL;
+  GPtrArray *questions;
+
+  original = consult_record_load_file (path, NULL, &error);
+  ck_assert_msg (original != NULL, "%s", error ? error->message : "");
+  ck_assert (consult_consultation_get_locked (original));
+
+  amendment = consult_record_new_amendment (original, &error);
+  ck_assert_msg (amendment != NULL, "%s", error ? error->message : "");
+
+  ck_assert_str_ne (consult_consultation_get_record_id (amendment),
+                    consult_consultation_get_record_id (original));
+  ck_assert_str_eq (consult_record_get_amends (amendment),
+                    consult_consultation_get_record_id (original));
+  ck_assert (!consult_consultation_get_locked (amendment));
+  ck_assert (!consult_consultation_is_signed (amendment, CONSULT_SIGNER_CLIENT));
+  ck_assert (!consult_consultation_is_signed (amendment, CONSULT_SIGNER_PRACTITIONER));
+  ck_assert (consult_signature_is_empty (consult_consultation_get_signature (amendment,
+                                                                            CONSULT_SIGNER_CLIENT)));
+  ck_assert (consult_consultation_get_modified (amendment));
+  ck_assert_str_eq (consult_consultation_get_client_name (amendment),
+                    consult_consultation_get_client_name (original));
+
+  questions = consult_content_get_questions (consult_consultation_get_content (amendment));
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const ConsultQuestion *q = g_ptr_array_index (questions, i);
+
+      ck_assert_int_eq (consult_consultation_get_answer (amendment, q->id),
+                        consult_consultation_get_answer (original, q->id));
+    }
+
+  /* The original is untouched, and the amendment saves and reads back. */
+  ck_assert (consult_consultation_get_locked (original));
+  ck_assert (consult_record_save (amendment, saved, &error));
+  reloaded = consult_record_load_file (saved, NULL, &error);
+  ck_assert_msg (reloaded != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (consult_record_get_amends (reloaded),
+                    consult_consultation_get_record_id (original));
+}
+END_TEST
+
 START_TEST (test_tamper)
 {
   g_autofree char *complete = record_path ("complete.xml");
@@ -1535,6 +1587,7 @@ record_suite (void)
 
   tc = tcase_create ("integrity");
   tcase_add_checked_fixture (tc, consult_test_setup_core, NULL);
+  tcase_add_test (tc, test_amendment);
   tcase_add_test (tc, test_tamper);
   tcase_add_test (tc, test_reformatted_still_valid);
   tcase_add_test (tc, test_validate_records);

@@ -2030,12 +2030,29 @@ check_restored (Reader              *self,
     }
 }
 
-ConsultConsultation *
-_consult_record_load_doc (xmlDoc     *doc,
-                          GBytes     *bytes,
-                          const char *display_name,
-                          GPtrArray  *problems,
-                          gboolean   *modified)
+/* Turns what the reader read into a new, unsigned record that amends it:
+ * a new id and creation time, a reference to the original, no signatures
+ * and no digest. */
+static void
+make_amendment (Reader *self)
+{
+  g_free (self->amends);
+  self->amends = g_steal_pointer (&self->record_id);
+  self->record_id = g_uuid_string_random ();
+  g_clear_pointer (&self->created, g_date_time_unref);
+  self->created = g_date_time_new_now_local ();
+  g_clear_pointer (&self->digest, g_free);
+  for (guint i = 0; i < CONSULT_N_SIGNERS; i++)
+    self->signatures[i].present = FALSE;
+}
+
+static ConsultConsultation *
+load_doc (xmlDoc     *doc,
+          GBytes     *bytes,
+          const char *display_name,
+          GPtrArray  *problems,
+          gboolean   *modified,
+          gboolean    amendment)
 {
   g_autoptr(ConsultConsultation) consultation = NULL;
   g_autoptr(GError) error = NULL;
@@ -2089,6 +2106,8 @@ _consult_record_load_doc (xmlDoc     *doc,
   self.accepted = g_ptr_array_new_with_free_func (g_free);
 
   load_document (&self, root);
+  if (amendment && problems->len == problems_before)
+    make_amendment (&self);
 
   if (problems->len == problems_before)
     {
@@ -2104,9 +2123,53 @@ _consult_record_load_doc (xmlDoc     *doc,
   if (problems->len > problems_before)
     return NULL;
 
-  consult_consultation_set_modified (consultation, FALSE);
+  /* An amendment has never been saved. */
+  consult_consultation_set_modified (consultation, amendment);
 
   return g_steal_pointer (&consultation);
+}
+
+ConsultConsultation *
+_consult_record_load_doc (xmlDoc     *doc,
+                          GBytes     *bytes,
+                          const char *display_name,
+                          GPtrArray  *problems,
+                          gboolean   *modified)
+{
+  return load_doc (doc, bytes, display_name, problems, modified, FALSE);
+}
+
+ConsultConsultation *
+consult_record_new_amendment (ConsultConsultation  *original,
+                              GError              **error)
+{
+  g_autoptr(GPtrArray) problems = consult_problems_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  ConsultConsultation *amendment;
+  char *text;
+  gsize length;
+  xmlDoc *doc;
+
+  g_return_val_if_fail (CONSULT_IS_CONSULTATION (original), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Through the record format, so that the copy is exactly what a saved
+   * record would give back, snapshot included. */
+  text = consult_record_serialize (original, &length, error);
+  if (text == NULL)
+    return NULL;
+  bytes = g_bytes_new_take (text, length);
+
+  doc = consult_xml_parse (bytes, consult_consultation_get_record_id (original), problems);
+  amendment = doc != NULL
+    ? load_doc (doc, bytes, consult_consultation_get_record_id (original), problems, NULL, TRUE)
+    : NULL;
+  g_clear_pointer (&doc, xmlFreeDoc);
+
+  if (amendment == NULL)
+    consult_problems_propagate (problems, CONSULT_XML_ERROR_INVALID, error);
+
+  return amendment;
 }
 
 ConsultConsultation *

@@ -147,6 +147,12 @@ char                *consult_record_compute_digest  (ConsultConsultation  *consu
  * has signed, since the signatures cover it; @record_id must be a UUID or
  * NULL. */
 const char          *consult_record_get_amends      (ConsultConsultation  *consultation);
+/* A new, unsigned consultation that amends @original (usually a signed
+ * record opened read-only): the same content snapshot, client, answers,
+ * notes and ticks, a new record id and creation time, "amends" set to
+ * the original's id, no signatures. The original is not changed. */
+ConsultConsultation *consult_record_new_amendment   (ConsultConsultation  *original,
+                                                     GError              **error);
 gboolean             consult_record_set_amends      (ConsultConsultation  *consultation,
                                                      const char           *record_id);
 
