@@ -18,4 +18,16 @@ gboolean _consult_window_export_pdf_to (ConsultWindow *self,
                                         const char    *path,
                                         GError       **error);
 
+/* Saves the window's consultation as a record at @path: what Save and
+ * Save As do once they know where. A signed record on disk is refused. */
+gboolean _consult_window_save_to     (ConsultWindow *self,
+                                      const char    *path,
+                                      GError       **error);
+
+/* Opens the record at @path in the window, showing its summary: what Open
+ * does once a file has been chosen, without asking about unsaved work. */
+gboolean _consult_window_open_record (ConsultWindow *self,
+                                      const char    *path,
+                                      GError       **error);
+
 G_END_DECLS

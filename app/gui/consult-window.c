@@ -18,11 +18,15 @@
 #include "consult-consent-page.h"
 #include "consult-explanation-page.h"
 #include "consult-print.h"
+#include "consult-record.h"
 #include "consult-screening-page.h"
 #include "consult-screening.h"
 #include "consult-summary-page.h"
 #include "consult-summary-pdf.h"
 #include "consult-window-private.h"
+
+/* Something to do once the user agreed, or once a save went through. */
+typedef void (*ConfirmedFunc) (ConsultWindow *self);
 
 struct _ConsultWindow
 {
@@ -32,6 +36,17 @@ struct _ConsultWindow
   ConsultContent *content;
   ConsultConsultation *consultation;
   ConsultFlowStep current_step;
+
+  /* The record file the consultation was last saved to or opened from
+   * (NULL until then), and whether it was signed there: a signed record on
+   * disk is never written again, and amending it starts a new record. */
+  char *record_path;
+  gboolean record_signed;
+
+  /* A record to open once unsaved work has been dealt with. */
+  char *pending_open_path;
+  /* What to do once Save As has saved, e.g. close the window. */
+  ConfirmedFunc after_save;
 
   /* Per step: the row in the step list and its parts. */
   GtkListBoxRow *rows[CONSULT_N_FLOW_STEPS];
@@ -250,6 +265,11 @@ update_actions (ConsultWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-step",
                                  have && step != CONSULT_FLOW_STEP_SUMMARY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->content != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-record", self->content != NULL);
+  /* A signed record on disk is not written again. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !self->record_signed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", have);
 
@@ -277,7 +297,7 @@ update_titles (ConsultWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title,
                                  client != NULL && *client != '\0'
                                    ? client
-                                   : consult_content_get_title (self->content)->plain);
+                                   : consult_content_get_title (consult_consultation_get_content (self->consultation))->plain);
 }
 
 static void
@@ -343,14 +363,24 @@ consultation_changed_cb (ConsultWindow       *self,
   update_actions (self);
 }
 
+static void locked_notify_cb (ConsultWindow       *self,
+                              GParamSpec          *pspec,
+                              ConsultConsultation *consultation);
+
 static void
 set_consultation (ConsultWindow       *self,
-                  ConsultConsultation *consultation)
+                  ConsultConsultation *consultation,
+                  ConsultFlowStep      step)
 {
   GtkWidget *child;
 
   if (self->consultation != NULL)
-    g_signal_handlers_disconnect_by_func (self->consultation, consultation_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->consultation, consultation_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->consultation, locked_notify_cb, self);
+    }
+  g_clear_pointer (&self->record_path, g_free);
+  self->record_signed = FALSE;
 
   /* The pages belong to the old consultation. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
@@ -359,10 +389,15 @@ set_consultation (ConsultWindow       *self,
   g_set_object (&self->consultation, consultation);
   g_signal_connect_object (consultation, "changed",
                            G_CALLBACK (consultation_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (consultation, "notify::locked",
+                           G_CALLBACK (locked_notify_cb), self, G_CONNECT_SWAPPED);
 
-  self->current_step = CONSULT_FLOW_STEP_SUMMARY; /* so that the notify below fires */
-  consult_window_go_to_step (self, CONSULT_FLOW_STEP_CLIENT);
+  /* Different from @step, so that the notify in go_to_step fires. */
+  self->current_step = step == CONSULT_FLOW_STEP_CLIENT ? CONSULT_FLOW_STEP_SUMMARY
+                                                          : CONSULT_FLOW_STEP_CLIENT;
   update_step_rows (self);
+  if (!consult_window_go_to_step (self, step))
+    consult_window_go_to_step (self, CONSULT_FLOW_STEP_CLIENT);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSULTATION]);
 }
@@ -381,7 +416,7 @@ start_new_consultation (ConsultWindow *self)
 
   /* A fresh consultation has nothing to lose yet. */
   consult_consultation_set_modified (consultation, FALSE);
-  set_consultation (self, consultation);
+  set_consultation (self, consultation, CONSULT_FLOW_STEP_CLIENT);
 }
 
 static gboolean
@@ -390,19 +425,24 @@ has_unsaved_work (ConsultWindow *self)
   return self->consultation != NULL && consult_consultation_get_modified (self->consultation);
 }
 
-typedef void (*ConfirmedFunc) (ConsultWindow *self);
-
 typedef struct {
   ConsultWindow *self;
   ConfirmedFunc func;
+  gboolean save_first;
 } Confirmed;
+
+static void save_then (ConsultWindow *self,
+                       ConfirmedFunc  after);
 
 static gboolean
 run_confirmed_cb (gpointer data)
 {
   Confirmed *confirmed = data;
 
-  confirmed->func (confirmed->self);
+  if (confirmed->save_first)
+    save_then (confirmed->self, confirmed->func);
+  else
+    confirmed->func (confirmed->self);
   g_object_unref (confirmed->self);
   g_free (confirmed);
 
@@ -416,7 +456,7 @@ discard_response_cb (AdwMessageDialog *dialog,
 {
   Confirmed *confirmed;
 
-  if (g_strcmp0 (response, "discard") != 0)
+  if (g_strcmp0 (response, "discard") != 0 && g_strcmp0 (response, "save") != 0)
     return;
 
   /* Run once the dialog has closed: closing the window while its dialog
@@ -424,6 +464,7 @@ discard_response_cb (AdwMessageDialog *dialog,
   confirmed = g_new0 (Confirmed, 1);
   confirmed->self = g_object_ref (self);
   confirmed->func = g_object_get_data (G_OBJECT (dialog), "confirmed-func");
+  confirmed->save_first = g_strcmp0 (response, "save") == 0;
   g_idle_add (run_confirmed_cb, confirmed);
 }
 
@@ -449,9 +490,11 @@ confirm_discard (ConsultWindow *self,
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
+                                    "save", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "confirmed-func", func);
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
@@ -580,46 +623,25 @@ _consult_window_export_pdf_to (ConsultWindow  *self,
   return consult_summary_export_pdf (self->consultation, &options.options, path, error);
 }
 
+static char *safe_client_name (ConsultWindow *self);
+
 /* "Consent summary - Jane Example - 2024-05-01.pdf", with nothing in it
  * that a file system or a file manager would stumble on. */
 static char *
 export_file_name (ConsultWindow *self)
 {
-  const char *client = consult_consultation_get_client_name (self->consultation);
   GDateTime *created = consult_consultation_get_created (self->consultation);
   g_autofree char *date = g_date_time_format (created, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  g_autofree char *safe_client = NULL;
+  g_autofree char *safe_client = safe_client_name (self);
 
-  if (client != NULL && *client != '\0')
-    {
-      GString *s = g_string_new (NULL);
-
-      for (const char *p = client; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (g_unichar_iscntrl (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL)
-            g_string_append_c (s, '_');
-          else
-            g_string_append_unichar (s, c);
-        }
-      safe_client = g_strstrip (g_string_free (s, FALSE));
-      /* No hidden files. */
-      while (*safe_client == '.')
-        *safe_client = '_';
-    }
-
-  if (safe_client != NULL && *safe_client != '\0')
+  if (*safe_client != '\0')
     /* Translators: the file name of an exported summary: the client's
      * name, then the date of the consultation. Keep “.pdf”. */
-    name = g_strdup_printf (_("Consent summary - %s - %s.pdf"), safe_client, date);
-  else
-    /* Translators: the file name of an exported summary when the client
-     * has no name yet: the date of the consultation. Keep “.pdf”. */
-    name = g_strdup_printf (_("Consent summary - %s.pdf"), date);
+    return g_strdup_printf (_("Consent summary - %s - %s.pdf"), safe_client, date);
 
-  return g_steal_pointer (&name);
+  /* Translators: the file name of an exported summary when the client
+   * has no name yet: the date of the consultation. Keep “.pdf”. */
+  return g_strdup_printf (_("Consent summary - %s.pdf"), date);
 }
 
 static void
@@ -685,6 +707,320 @@ run_export (ConsultWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Records */
+
+static char *
+safe_client_name (ConsultWindow *self)
+{
+  const char *client = consult_consultation_get_client_name (self->consultation);
+  GString *s = g_string_new (NULL);
+  char *safe;
+
+  for (const char *p = client ? client : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+        g_string_append_c (s, '_');
+      else
+        g_string_append_unichar (s, c);
+    }
+  safe = g_strstrip (g_string_free (s, FALSE));
+  /* No hidden files. */
+  for (char *p = safe; *p == '.'; p++)
+    *p = '_';
+
+  return safe;
+}
+
+/* "Jane Example - 2026-11-29.xml" */
+static char *
+record_file_name (ConsultWindow *self)
+{
+  g_autofree char *client = safe_client_name (self);
+  const char *date = consult_consultation_get_consultation_date (self->consultation);
+
+  if (*client != '\0')
+    /* Translators: the file name of a saved consultation: the client's
+     * name, then the date of the consultation. Keep “.xml”. */
+    return g_strdup_printf (_("%s - %s.xml"), client, date);
+
+  /* Translators: the file name of a saved consultation when the client has
+   * no name yet: the date of the consultation. Keep “.xml”. */
+  return g_strdup_printf (_("Consultation - %s.xml"), date);
+}
+
+static void
+set_record_path (ConsultWindow *self,
+                 const char    *path)
+{
+  if (self->record_path != path)
+    {
+      g_free (self->record_path);
+      self->record_path = g_strdup (path);
+    }
+  self->record_signed = consult_consultation_get_locked (self->consultation);
+  update_titles (self);
+  update_actions (self);
+}
+
+gboolean
+_consult_window_save_to (ConsultWindow  *self,
+                         const char     *path,
+                         GError        **error)
+{
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->consultation != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A signed record on disk stays as it was signed. */
+  if (self->record_signed && g_strcmp0 (path, self->record_path) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("%s: a signed record cannot be changed; amend it to make a new one"),
+                   path);
+      return FALSE;
+    }
+
+  if (!consult_record_save (self->consultation, path, error))
+    return FALSE;
+
+  set_record_path (self, path);
+  return TRUE;
+}
+
+static gboolean
+save_or_report (ConsultWindow *self,
+                const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *message = NULL;
+
+  if (!_consult_window_save_to (self, path, &error))
+    {
+      show_error (self, _("Could Not Save the Consultation"), error->message);
+      return FALSE;
+    }
+
+  /* Translators: a toast; %s is the name of the saved file. */
+  message = g_strdup_printf (_("Saved as %s"), basename);
+  show_toast (self, message);
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ConsultWindow   *self)
+{
+  ConfirmedFunc after = self->after_save;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  self->after_save = NULL;
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL && self->consultation != NULL)
+    {
+      if (save_or_report (self, path) && after != NULL)
+        after (self);
+    }
+  else if (file != NULL)
+    show_error (self, _("Could Not Save the Consultation"),
+                _("Records can only be saved to a local folder."));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+record_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Consultation Records"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  return filter;
+}
+
+/* The default records folder, made owner-only if need be. */
+static GFile *
+records_folder (ConsultWindow *self)
+{
+  g_autofree char *folder = consult_record_default_folder ();
+  g_autoptr(GError) error = NULL;
+
+  if (!consult_record_ensure_folder (folder, &error))
+    g_warning ("Cannot create the records folder: %s", error->message);
+
+  return g_file_new_for_path (folder);
+}
+
+static void
+run_save_as (ConsultWindow *self,
+             ConfirmedFunc  after)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = record_filter ();
+  g_autoptr(GFile) folder = records_folder (self);
+  g_autofree char *name = record_file_name (self);
+
+  chooser = gtk_file_chooser_native_new (_("Save Consultation"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  self->after_save = after;
+  /* The chooser's reference is dropped in save_as_response_cb(). */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saves where the consultation was saved before, or asks where; runs
+ * @after once it is saved. */
+static void
+save_then (ConsultWindow *self,
+           ConfirmedFunc  after)
+{
+  if (self->record_path != NULL && !self->record_signed)
+    {
+      if (save_or_report (self, self->record_path) && after != NULL)
+        after (self);
+    }
+  else
+    run_save_as (self, after);
+}
+
+gboolean
+_consult_window_open_record (ConsultWindow  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autoptr(ConsultConsultation) consultation = NULL;
+
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  consultation = consult_record_load_file (path, NULL, error);
+  if (consultation == NULL)
+    return FALSE;
+
+  /* Opening a record shows its summary. */
+  set_consultation (self, consultation, CONSULT_FLOW_STEP_SUMMARY);
+  set_record_path (self, path);
+
+  if (self->record_signed)
+    show_toast (self, _("This record is signed and opens read-only; "
+                        "Amend on the Consent step starts a new record"));
+
+  return TRUE;
+}
+
+static void
+open_pending (ConsultWindow *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->pending_open_path);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !_consult_window_open_record (self, path, &error))
+    show_error (self, _("Could Not Open the Record"), error->message);
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  ConsultWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    {
+      g_free (self->pending_open_path);
+      self->pending_open_path = g_file_get_path (file);
+      if (self->pending_open_path != NULL)
+        open_pending (self);
+      else
+        show_error (self, _("Could Not Open the Record"),
+                    _("Records can only be opened from a local folder."));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+run_open_chooser (ConsultWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = record_filter ();
+  g_autoptr(GFile) folder = records_folder (self);
+
+  chooser = gtk_file_chooser_native_new (_("Open Consultation"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+switch_to_amendment_cb (gpointer data)
+{
+  ConsultWindow *self = data;
+  g_autoptr(ConsultConsultation) amendment = g_object_steal_data (G_OBJECT (self),
+                                                                  "consult-amendment");
+
+  if (amendment != NULL)
+    {
+      set_consultation (self, amendment, CONSULT_FLOW_STEP_CONSENT);
+      show_toast (self, _("Amending: this is a new record; the signed one stays as it was"));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Amending a consultation that is signed on disk must not rewrite that
+ * record: once it is unlocked, carry on in a new record that amends it. */
+static void
+locked_notify_cb (ConsultWindow       *self,
+                  GParamSpec          *pspec,
+                  ConsultConsultation *consultation)
+{
+  g_autoptr(ConsultConsultation) amendment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (consult_consultation_get_locked (consultation) || !self->record_signed ||
+      consultation != self->consultation)
+    return;
+
+  amendment = consult_record_new_amendment (consultation, &error);
+  if (amendment == NULL)
+    {
+      show_error (self, _("Could Not Amend the Record"), error->message);
+      return;
+    }
+
+  /* The consent page that asked for the amendment is still running its
+   * handler: replace the pages once it has returned. */
+  g_object_set_data_full (G_OBJECT (self), "consult-amendment",
+                          g_steal_pointer (&amendment), g_object_unref);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, switch_to_amendment_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
 static void
 close_now (ConsultWindow *self)
 {
@@ -737,6 +1073,44 @@ new_action_cb (GtkWidget  *widget,
   ConsultWindow *self = CONSULT_WINDOW (widget);
 
   confirm_discard (self, _("Start a New Consultation?"), start_new_consultation);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_then (CONSULT_WINDOW (widget), NULL);
+}
+
+static void
+save_as_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_save_as (CONSULT_WINDOW (widget), NULL);
+}
+
+static void
+open_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  confirm_discard (self, _("Open Another Consultation?"), run_open_chooser);
+}
+
+static void
+open_record_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  g_free (self->pending_open_path);
+  self->pending_open_path = g_variant_dup_string (parameter, NULL);
+  confirm_discard (self, _("Open Another Consultation?"), open_pending);
 }
 
 static void
@@ -968,6 +1342,8 @@ consult_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_WINDOW);
   g_clear_object (&self->consultation);
   g_clear_object (&self->content);
+  g_clear_pointer (&self->record_path, g_free);
+  g_clear_pointer (&self->pending_open_path, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (consult_window_parent_class)->dispose (object);
@@ -1011,10 +1387,18 @@ consult_window_class_init (ConsultWindowClass *klass)
                                    previous_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-steps", NULL, show_steps_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "s", open_record_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,

@@ -1,0 +1,247 @@
+/* test-window-records.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saving and opening records from the window: owner-only files, a signed
+ * record that opens read-only and is never written again, Amend starting a
+ * new record, a bad record refused without harm, and Save offered before
+ * unsaved work is dropped.
+ */
+
+#include "consult-config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "consult-application.h"
+#include "consult-record.h"
+#include "consult-test-utils.h"
+#include "consult-window-private.h"
+#include "consult-window.h"
+
+static ConsultApplication *app;
+static ConsultWindow *window;
+static char *dir;
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  consult_test_setup_gtk ();
+
+  /* The records folder and print settings go here, not to the home. */
+  dir = consult_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+
+  app = consult_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  ck_assert (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = consult_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  consult_test_wait_for_frame (window);
+}
+
+static void
+teardown (void)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+
+  if (c != NULL)
+    consult_consultation_set_modified (c, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  g_clear_pointer (&dir, g_free);
+}
+
+static char *
+copy_example (const char *name)
+{
+  g_autofree char *source = consult_test_data_path ("records", name, NULL);
+  g_autofree char *data = NULL;
+  char *target = g_build_filename (dir, name, NULL);
+  gsize length;
+
+  ck_assert (g_file_get_contents (source, &data, &length, NULL));
+  ck_assert (g_file_set_contents (target, data, length, NULL));
+  return target;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *data = NULL;
+
+  ck_assert_msg (g_file_get_contents (path, &data, NULL, NULL), "cannot read %s", path);
+  return data;
+}
+
+START_TEST (test_save_and_open)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autofree char *path = g_build_filename (dir, "records", "jane.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  consult_consultation_set_client_name (c, "Jane Example");
+  consult_consultation_set_client_contact (c, "jane@example.org");
+  ck_assert (consult_consultation_get_modified (c));
+
+  ck_assert_msg (_consult_window_save_to (window, path, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (!consult_consultation_get_modified (c));
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+
+  /* A new consultation, then the saved one again: its summary is shown. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  consult_test_flush ();
+  ck_assert_ptr_ne (consult_window_get_consultation (window), c);
+
+  ck_assert_msg (_consult_window_open_record (window, path, &error), "%s",
+                 error ? error->message : "");
+  c = consult_window_get_consultation (window);
+  ck_assert_str_eq (consult_consultation_get_client_name (c), "Jane Example");
+  ck_assert_str_eq (consult_consultation_get_client_contact (c), "jane@example.org");
+  ck_assert_int_eq (consult_window_get_current_step (window), CONSULT_FLOW_STEP_SUMMARY);
+  ck_assert (!consult_consultation_get_modified (c));
+
+  /* An unsigned record can be changed and saved again in place. */
+  consult_consultation_set_client_contact (c, "01632 960001");
+  ck_assert (_consult_window_save_to (window, path, &error));
+}
+END_TEST
+
+static gboolean
+consultation_replaced (gpointer data)
+{
+  return consult_window_get_consultation (window) != data;
+}
+
+START_TEST (test_signed_record_read_only_and_amend)
+{
+  g_autofree char *path = copy_example ("complete.xml");
+  g_autofree char *before = read_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *original_id = NULL;
+  g_autoptr(GError) error = NULL;
+  ConsultConsultation *c;
+  ConsultConsultation *amendment;
+
+  ck_assert_msg (_consult_window_open_record (window, path, &error), "%s",
+                 error ? error->message : "");
+  c = consult_window_get_consultation (window);
+  original_id = g_strdup (consult_consultation_get_record_id (c));
+  ck_assert (consult_consultation_get_locked (c));
+  ck_assert_int_eq (consult_window_get_current_step (window), CONSULT_FLOW_STEP_SUMMARY);
+
+  /* A signed record is never written again. */
+  ck_assert (!_consult_window_save_to (window, path, &error));
+  ck_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Amend carries on in a new record that points back to the signed one. */
+  consult_consultation_amend (c);
+  ck_assert (consult_test_wait_until (consultation_replaced, c, 2000));
+  amendment = consult_window_get_consultation (window);
+  ck_assert_str_ne (consult_consultation_get_record_id (amendment), original_id);
+  ck_assert_str_eq (consult_record_get_amends (amendment), original_id);
+  ck_assert (!consult_consultation_get_locked (amendment));
+  ck_assert (consult_consultation_get_modified (amendment));
+  ck_assert_int_eq (consult_window_get_current_step (window), CONSULT_FLOW_STEP_CONSENT);
+
+  after = read_file (path);
+  ck_assert_str_eq (after, before);
+}
+END_TEST
+
+START_TEST (test_bad_record_refused)
+{
+  g_autofree char *path = g_build_filename (dir, "broken.xml", NULL);
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *broken = "<consultation xmlns='urn:consult:record:1'><client>";
+
+  ck_assert (g_file_set_contents (path, broken, -1, NULL));
+  ck_assert (!_consult_window_open_record (window, path, &error));
+  ck_assert (g_str_has_prefix (error->message, path));
+
+  /* Nothing changed: the window keeps its consultation, the file its bytes. */
+  ck_assert_ptr_eq (consult_window_get_consultation (window), c);
+  after = read_file (path);
+  ck_assert_str_eq (after, broken);
+}
+END_TEST
+
+static gboolean
+find_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (w);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+START_TEST (test_save_offered_before_discarding)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autofree char *path = g_build_filename (dir, "offered.xml", NULL);
+  g_autoptr(ConsultConsultation) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  consult_consultation_set_client_name (c, "Jane Example");
+  ck_assert (_consult_window_save_to (window, path, &error));
+  consult_consultation_set_client_contact (c, "typed after saving");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  ck_assert (consult_test_wait_until (find_dialog, &dialog, 2000));
+  ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "save");
+
+  /* What clicking Save does: respond, close; the save and the new
+   * consultation follow. */
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ck_assert (consult_test_wait_until (consultation_replaced, c, 2000));
+
+  reloaded = consult_record_load_file (path, NULL, &error);
+  ck_assert_msg (reloaded != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (consult_consultation_get_client_contact (reloaded), "typed after saving");
+}
+END_TEST
+
+static Suite *
+window_records_suite (void)
+{
+  Suite *s = suite_create ("window-records");
+  TCase *tc = tcase_create ("records");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 30);
+  tcase_add_test (tc, test_save_and_open);
+  tcase_add_test (tc, test_signed_record_read_only_and_amend);
+  tcase_add_test (tc, test_bad_record_refused);
+  tcase_add_test (tc, test_save_offered_before_discarding);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return consult_test_run_suite (window_records_suite (), TRUE);
+}
