@@ -30,11 +30,12 @@ setup (void)
 {
   g_autoptr(GError) error = NULL;
 
-  consult_test_setup_gtk ();
-
-  /* The records folder and print settings go here, not to the home. */
+  /* The records folder and print settings go here, not to the home; set
+   * before GTK asks GLib, which keeps the first answer. */
   dir = consult_test_make_tmpdir ();
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
+
+  consult_test_setup_gtk ();
 
   app = consult_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -223,6 +224,31 @@ START_TEST (test_save_offered_before_discarding)
 }
 END_TEST
 
+/* A save killed half-way leaves NAME.xml.XXXXXX beside the record; the
+ * next start removes it, and nothing else. */
+START_TEST (test_leftovers_removed_at_start)
+{
+  g_autofree char *folder = g_build_filename (dir, "consult", "records", NULL);
+  g_autofree char *leftover = g_build_filename (folder, "jane.xml.Ab12Cd", NULL);
+  g_autofree char *record = g_build_filename (folder, "jane.xml", NULL);
+  g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+  g_autoptr(ConsultApplication) second = consult_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (consult_record_ensure_folder (folder, NULL));
+  ck_assert (g_file_set_contents (leftover, "<consultation", -1, NULL));
+  ck_assert (g_file_set_contents (record, "<consultation/>", -1, NULL));
+  ck_assert (g_file_set_contents (other, "notes", -1, NULL));
+
+  g_application_set_flags (G_APPLICATION (second), G_APPLICATION_NON_UNIQUE);
+  ck_assert (g_application_register (G_APPLICATION (second), NULL, &error));
+
+  ck_assert (!g_file_test (leftover, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (record, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -235,6 +261,7 @@ window_records_suite (void)
   tcase_add_test (tc, test_signed_record_read_only_and_amend);
   tcase_add_test (tc, test_bad_record_refused);
   tcase_add_test (tc, test_save_offered_before_discarding);
+  tcase_add_test (tc, test_leftovers_removed_at_start);
   suite_add_tcase (s, tc);
 
   return s;

@@ -365,6 +365,7 @@ consult_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  g_autofree char *records = NULL;
 
   G_APPLICATION_CLASS (consult_application_parent_class)->startup (app);
 
@@ -375,6 +376,11 @@ consult_application_startup (GApplication *app)
   /* --content loaded its file already, in handle-local-options. */
   if (self->content == NULL && self->content_error == NULL)
     load_content (self, NULL);
+
+  /* A save interrupted by a crash or a kill leaves a full copy of a record
+   * under a temporary name: health data nobody would see or remove. */
+  records = consult_record_default_folder ();
+  consult_record_clean_leftovers (records);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
