@@ -40,9 +40,21 @@ consult_test_setup_core (void)
   consult_i18n_init ("C.UTF-8");
 }
 
+/* Records, drafts and print settings of each test go to a folder of its
+ * own, never to the home of whoever runs the tests. GLib keeps the first
+ * answer to g_get_user_data_dir(), so this comes before anything asks. */
+static void
+isolate_user_data (void)
+{
+  g_autofree char *dir = consult_test_make_tmpdir ();
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+}
+
 void
 consult_test_setup_gtk (void)
 {
+  isolate_user_data ();
   consult_i18n_init ("C.UTF-8");
 
   if (!gtk_init_check ())

@@ -27,7 +27,8 @@ int         consult_test_run_suite      (Suite      *suite,
 void        consult_test_setup_core     (void);
 
 /* A checked fixture for widget tests: runs inside each forked test, so
- * every test gets its own display connection. */
+ * every test gets its own display connection. XDG_DATA_HOME points to a
+ * fresh temporary folder. */
 void        consult_test_setup_gtk      (void);
 
 /* Spins the main loop until @widget has been painted once, or fails. */

@@ -38,15 +38,11 @@ print_setup (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ConsultContent) content = NULL;
-  g_autofree char *data_home = NULL;
 
-  /* Before anything reads the user data dir, which GLib caches: the saved
-   * page setup must come from and go to this test's own folder. */
-  fx.tmpdir = consult_test_make_tmpdir ();
-  data_home = g_build_filename (fx.tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
+  /* The fixture gives the test a user data folder of its own, where the
+   * page setup is saved and restored. */
   consult_test_setup_gtk ();
+  fx.tmpdir = consult_test_make_tmpdir ();
 
   fx.app = consult_application_new ();
   g_application_set_flags (G_APPLICATION (fx.app), G_APPLICATION_NON_UNIQUE);
@@ -192,7 +188,7 @@ START_TEST (test_print_page_setup_persists)
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
   g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (fx.tmpdir, "data", "consult", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "consult", NULL);
   g_autofree char *setup_file = g_build_filename (dir, "page-setup.ini", NULL);
   g_autofree char *settings_file = g_build_filename (dir, "print-settings.ini", NULL);
   GtkPageSetup *restored;

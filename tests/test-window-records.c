@@ -30,12 +30,9 @@ setup (void)
 {
   g_autoptr(GError) error = NULL;
 
-  /* The records folder and print settings go here, not to the home; set
-   * before GTK asks GLib, which keeps the first answer. */
-  dir = consult_test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", dir, TRUE);
-
+  /* The fixture gives each test its own data folder. */
   consult_test_setup_gtk ();
+  dir = g_strdup (g_get_user_data_dir ());
 
   app = consult_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -249,6 +246,133 @@ START_TEST (test_leftovers_removed_at_start)
 }
 END_TEST
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_missing (gpointer path)
+{
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The path of the draft of the window's consultation. */
+static char *
+draft_path (void)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  ConsultAutosave *autosave = _consult_window_get_autosave (window);
+  g_autofree char *name = g_strconcat (consult_consultation_get_record_id (c), ".xml", NULL);
+
+  return g_build_filename (consult_autosave_get_drafts_folder (autosave), name, NULL);
+}
+
+/* Typing leaves a draft a moment later; a window that goes away without
+ * closing (a crash) leaves it behind, and the next window offers it. */
+static void
+type_and_crash (char **out_draft)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autofree char *draft = draft_path ();
+
+  consult_autosave_set_delay_ms (_consult_window_get_autosave (window), 50);
+  consult_consultation_set_client_name (c, "Jane Example");
+  consult_consultation_set_client_contact (c, "typed before the crash");
+  ck_assert_msg (consult_test_wait_until (file_exists, draft, 3000), "no draft at %s", draft);
+
+  /* Gone without close-request, as in a crash: nothing is cleaned up. */
+  consult_consultation_set_modified (c, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  consult_test_flush ();
+  ck_assert (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  window = consult_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  consult_test_wait_for_frame (window);
+  *out_draft = g_steal_pointer (&draft);
+}
+
+START_TEST (test_restore_after_crash)
+{
+  g_autofree char *draft = NULL;
+  AdwMessageDialog *dialog = NULL;
+  ConsultConsultation *c;
+
+  type_and_crash (&draft);
+
+  ck_assert (consult_test_wait_until (find_dialog, &dialog, 2000));
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Restore Unsaved Consultation?");
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), "Jane Example"));
+  adw_message_dialog_response (dialog, "restore");
+  gtk_window_close (GTK_WINDOW (dialog));
+  consult_test_flush ();
+
+  c = consult_window_get_consultation (window);
+  ck_assert_str_eq (consult_consultation_get_client_name (c), "Jane Example");
+  ck_assert_str_eq (consult_consultation_get_client_contact (c), "typed before the crash");
+  /* Restored, not saved: closing would still ask. */
+  ck_assert (consult_consultation_get_modified (c));
+
+  /* Saving it as a record removes the draft. */
+  {
+    g_autofree char *path = g_build_filename (dir, "restored.xml", NULL);
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (_consult_window_save_to (window, path, &error));
+    ck_assert (consult_test_wait_until (file_missing, draft, 2000));
+  }
+}
+END_TEST
+
+START_TEST (test_discard_draft)
+{
+  g_autofree char *draft = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  type_and_crash (&draft);
+
+  ck_assert (consult_test_wait_until (find_dialog, &dialog, 2000));
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_close (GTK_WINDOW (dialog));
+  consult_test_flush ();
+
+  ck_assert (!g_file_test (draft, G_FILE_TEST_EXISTS));
+  ck_assert_str_eq (consult_consultation_get_client_name (consult_window_get_consultation (window)),
+                    "");
+}
+END_TEST
+
+START_TEST (test_corrupt_draft_kept)
+{
+  ConsultAutosave *autosave = _consult_window_get_autosave (window);
+  g_autofree char *folder = g_strdup (consult_autosave_get_drafts_folder (autosave));
+  g_autofree char *draft = g_build_filename (folder, "0b6e9e4c-4c1e-4a53-9a53-2f8f1b3c9d10.xml",
+                                             NULL);
+  AdwMessageDialog *dialog = NULL;
+
+  ck_assert (consult_record_ensure_folder (folder, NULL));
+  ck_assert (g_file_set_contents (draft, "<consultation", -1, NULL));
+
+  consult_consultation_set_modified (consult_window_get_consultation (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = consult_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  consult_test_wait_for_frame (window);
+
+  ck_assert (consult_test_wait_until (find_dialog, &dialog, 2000));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), draft));
+  ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "keep");
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_close (GTK_WINDOW (dialog));
+  consult_test_flush ();
+
+  /* Never removed without the user's say. */
+  ck_assert (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -262,6 +386,9 @@ window_records_suite (void)
   tcase_add_test (tc, test_bad_record_refused);
   tcase_add_test (tc, test_save_offered_before_discarding);
   tcase_add_test (tc, test_leftovers_removed_at_start);
+  tcase_add_test (tc, test_restore_after_crash);
+  tcase_add_test (tc, test_discard_draft);
+  tcase_add_test (tc, test_corrupt_draft_kept);
   suite_add_tcase (s, tc);
 
   return s;

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "consult-autosave.h"
 #include "consult-window.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,8 @@ gboolean _consult_window_save_to     (ConsultWindow *self,
 gboolean _consult_window_open_record (ConsultWindow *self,
                                       const char    *path,
                                       GError       **error);
+
+/* The window's autosave, so that tests can shorten its delay. */
+ConsultAutosave *_consult_window_get_autosave (ConsultWindow *self);
 
 G_END_DECLS

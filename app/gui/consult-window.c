@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "consult-autosave.h"
 #include "consult-client-page.h"
 #include "consult-consent-page.h"
 #include "consult-explanation-page.h"
@@ -42,6 +43,13 @@ struct _ConsultWindow
    * disk is never written again, and amending it starts a new record. */
   char *record_path;
   gboolean record_signed;
+
+  /* Writes the consultation in progress to a draft a moment after each
+   * change, so that a crash loses nothing; the draft goes once the
+   * consultation is saved or deliberately dropped. */
+  ConsultAutosave *autosave;
+  /* Drafts left by an earlier run, still to offer for restoring. */
+  GPtrArray *drafts_to_offer;
 
   /* A record to open once unsaved work has been dealt with. */
   char *pending_open_path;
@@ -381,6 +389,14 @@ set_consultation (ConsultWindow       *self,
     }
   g_clear_pointer (&self->record_path, g_free);
   self->record_signed = FALSE;
+
+  /* The consultation being replaced was saved, or the user chose to drop
+   * it: its draft has nothing left to protect. */
+  if (self->autosave != NULL)
+    {
+      consult_autosave_discard (self->autosave);
+      consult_autosave_watch (self->autosave, consultation);
+    }
 
   /* The pages belong to the old consultation. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
@@ -785,6 +801,9 @@ _consult_window_save_to (ConsultWindow  *self,
   if (!consult_record_save (self->consultation, path, error))
     return FALSE;
 
+  /* Saved as a record: the draft is no longer needed. */
+  if (self->autosave != NULL)
+    consult_autosave_discard (self->autosave);
   set_record_path (self, path);
   return TRUE;
 }
@@ -1025,6 +1044,8 @@ static void
 close_now (ConsultWindow *self)
 {
   /* Nothing left to protect: let the close go through this time. */
+  if (self->autosave != NULL)
+    consult_autosave_discard (self->autosave);
   consult_consultation_set_modified (self->consultation, FALSE);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -1260,6 +1281,121 @@ show_content_error (ConsultWindow *self)
   update_actions (self);
 }
 
+/* Drafts */
+
+ConsultAutosave *
+_consult_window_get_autosave (ConsultWindow *self)
+{
+  g_return_val_if_fail (CONSULT_IS_WINDOW (self), NULL);
+
+  return self->autosave;
+}
+
+static void
+autosave_failed_cb (ConsultWindow *self,
+                    GError        *error)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast; %s says which file and why. */
+  message = g_strdup_printf (_("Could not keep a safety copy: %s"), error->message);
+  show_toast (self, message);
+}
+
+static void offer_next_draft (ConsultWindow *self);
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ConsultWindow    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "draft-path");
+  ConsultConsultation *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "restore") == 0 && draft != NULL)
+    {
+      set_consultation (self, draft, CONSULT_FLOW_STEP_CLIENT);
+      show_toast (self, _("The unsaved consultation was restored"));
+      /* One at a time: the others are offered at the next start. */
+      return;
+    }
+
+  if (g_strcmp0 (response, "discard") == 0 && !consult_autosave_remove_draft (path, &error))
+    show_error (self, _("Could Not Remove the Safety Copy"), error->message);
+
+  offer_next_draft (self);
+}
+
+static void
+offer_next_draft (ConsultWindow *self)
+{
+  g_autoptr(ConsultConsultation) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->drafts_to_offer == NULL || self->drafts_to_offer->len == 0)
+    return;
+
+  path = g_ptr_array_steal_index (self->drafts_to_offer, 0);
+  draft = consult_autosave_load_draft (path, &error);
+
+  if (draft != NULL)
+    {
+      const char *client = consult_consultation_get_client_name (draft);
+      g_autofree char *body = NULL;
+
+      if (*client != '\0')
+        /* Translators: %s is the client's name, %s the consultation date. */
+        body = g_strdup_printf (_("The consultation with %s on %s was not saved when Consult "
+                                  "last closed. Restore it to carry on where it stopped."),
+                                client, consult_consultation_get_consultation_date (draft));
+      else
+        body = g_strdup (_("A consultation was not saved when Consult last closed. "
+                           "Restore it to carry on where it stopped."));
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Restore Unsaved Consultation?"),
+                                                           body));
+      adw_message_dialog_add_responses (dialog,
+                                        "discard", _("_Discard"),
+                                        "restore", _("_Restore"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_object_set_data_full (G_OBJECT (dialog), "draft", g_steal_pointer (&draft),
+                              g_object_unref);
+    }
+  else
+    {
+      /* Never deleted behind the user's back: they decide. */
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("A Safety Copy Could Not Be Read"),
+                                                           error->message));
+      adw_message_dialog_add_responses (dialog,
+                                        "keep", _("_Keep It"),
+                                        "discard", _("_Delete It"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+    }
+
+  g_object_set_data_full (G_OBJECT (dialog), "draft-path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+offer_drafts_on_map_cb (ConsultWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, offer_drafts_on_map_cb, NULL);
+  offer_next_draft (self);
+}
+
 static void
 consult_window_constructed (GObject *object)
 {
@@ -1283,7 +1419,18 @@ consult_window_constructed (GObject *object)
     }
 
   build_step_list (self);
+
+  self->autosave = consult_autosave_new (NULL);
+  g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* What an earlier run left unsaved is offered once the window shows. */
+  self->drafts_to_offer = consult_autosave_find_drafts (
+                            consult_autosave_get_drafts_folder (self->autosave));
+
   start_new_consultation (self);
+
+  if (self->drafts_to_offer->len > 0)
+    g_signal_connect (self, "map", G_CALLBACK (offer_drafts_on_map_cb), NULL);
 }
 
 static void
@@ -1342,6 +1489,10 @@ consult_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_WINDOW);
   g_clear_object (&self->consultation);
   g_clear_object (&self->content);
+  if (self->autosave != NULL)
+    consult_autosave_watch (self->autosave, NULL);
+  g_clear_object (&self->autosave);
+  g_clear_pointer (&self->drafts_to_offer, g_ptr_array_unref);
   g_clear_pointer (&self->record_path, g_free);
   g_clear_pointer (&self->pending_open_path, g_free);
   g_clear_object (&self->settings);
