@@ -303,7 +303,7 @@ write_done_cb (GObject      *source_object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  ConsultAutosave *self = CONSULT_AUTOSAVE (source_object);
+  g_autoptr(ConsultAutosave) self = user_data;
   WriteJob *job = g_task_get_task_data (G_TASK (result));
 
   g_task_propagate_boolean (G_TASK (result), NULL);
@@ -327,8 +327,11 @@ start_next_write (ConsultAutosave *self)
   if (self->in_flight != NULL || g_queue_is_empty (&self->queue))
     return;
 
+  /* Not the task's source object: the writer drops its reference to the
+   * task last, sometimes after the callback, and the autosave must not be
+   * finalized there. The callback drops this reference, on this thread. */
   job = g_queue_pop_head (&self->queue);
-  task = g_task_new (self, NULL, write_done_cb, NULL);
+  task = g_task_new (NULL, NULL, write_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_next_write);
   g_task_set_name (task, "[consult] autosave");
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);

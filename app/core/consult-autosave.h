@@ -29,6 +29,8 @@
  *     writes the pending change first, in the background.
  *   - The timer belongs to the object: a change still pending when it is
  *     finalized is lost. Call consult_autosave_flush() before quitting.
+ *     A write already under way completes; the object lives until then,
+ *     and is finalized on the main thread all the same.
  *
  * Signals:
  *   "saved" (const char *path): a draft was written.
