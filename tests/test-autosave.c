@@ -433,7 +433,7 @@ START_TEST (test_off_main_thread)
   GThread *hooked = NULL;
   GThread *writer;
 
-  _consult_autosave_set_write_hook (autosave, note_thread_hook, &hooked);
+  _consult_autosave_set_write_hooks (autosave, note_thread_hook, NULL, &hooked);
   consult_autosave_watch (autosave, c);
   ck_assert_ptr_null (_consult_autosave_get_last_writer (autosave));
 
@@ -462,7 +462,7 @@ START_TEST (test_one_write_at_a_time)
   g_auto(Gate) gate = { 0 };
 
   gate_init (&gate);
-  _consult_autosave_set_write_hook (autosave, gate_hook, &gate);
+  _consult_autosave_set_write_hooks (autosave, gate_hook, NULL, &gate);
   consult_autosave_watch (autosave, c);
 
   ck_assert (fill_in (c));
@@ -528,7 +528,7 @@ START_TEST (test_flush_waits_for_write)
   GThread *opener;
 
   gate_init (&gate);
-  _consult_autosave_set_write_hook (autosave, gate_hook, &gate);
+  _consult_autosave_set_write_hooks (autosave, gate_hook, NULL, &gate);
   consult_autosave_watch (autosave, c);
 
   ck_assert (fill_in (c));
@@ -550,6 +550,69 @@ START_TEST (test_flush_waits_for_write)
   spin (4 * DELAY_MS);
   ck_assert_uint_eq (events.saved, 2);
   ck_assert_uint_eq (events.failed, 0);
+}
+END_TEST
+
+/* Holds the writer just before its task completes. Were the autosave the
+ * task's source object, the writer and the main thread would then race to
+ * drop the last reference to it, and the writer often wins: this makes
+ * the test below likely, not certain, to catch that. */
+static void
+linger_hook (gpointer data)
+{
+  g_usleep (4 * DELAY_MS * 1000);
+}
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  g_atomic_pointer_set ((GThread **) data, g_thread_self ());
+  g_main_context_wakeup (NULL);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return g_atomic_pointer_get ((GThread **) data) != NULL;
+}
+
+START_TEST (test_dropped_while_writing)
+{
+  g_autoptr(ConsultContent) content = load_shipped ();
+  g_autoptr(ConsultConsultation) c = consult_consultation_new (content);
+  g_autofree char *folder = consult_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_auto(Events) events = { 0 };
+  g_auto(Gate) gate = { 0 };
+  ConsultAutosave *autosave = new_autosave (folder, &events);
+  GThread *finalized_in = NULL;
+
+  gate_init (&gate);
+  _consult_autosave_set_write_hooks (autosave, gate_hook, linger_hook, &gate);
+  consult_autosave_watch (autosave, c);
+  path = g_strdup (consult_autosave_get_draft_path (autosave));
+
+  ck_assert (fill_in (c));
+  ck_assert (consult_test_wait_until (gate_reached, &gate, WAIT_MS));
+
+  /* Dropped while a write runs: the write completes and is reported,
+   * and the object goes afterwards, on the main thread, where it was
+   * used (it disconnects from the consultation). */
+  g_object_weak_ref (G_OBJECT (autosave), finalized_cb, &finalized_in);
+  g_object_unref (autosave);
+  ck_assert (!is_set (&finalized_in));
+  gate_open (&gate);
+
+  ck_assert (consult_test_wait_until (is_set, &finalized_in, WAIT_MS));
+  ck_assert_ptr_eq (finalized_in, g_thread_self ());
+  ck_assert_uint_eq (events.saved, 1);
+  assert_draft (path, c, "");
+
+  /* The consultation is no longer watched. */
+  ck_assert (consult_consultation_set_general_notes (c, "Unwatched."));
+  spin (4 * DELAY_MS);
+  ck_assert_uint_eq (events.saved, 1);
 }
 END_TEST
 
@@ -611,7 +674,7 @@ START_TEST (test_discard_during_write)
   const char *path;
 
   gate_init (&gate);
-  _consult_autosave_set_write_hook (autosave, gate_hook, &gate);
+  _consult_autosave_set_write_hooks (autosave, gate_hook, NULL, &gate);
   consult_autosave_watch (autosave, c);
   path = consult_autosave_get_draft_path (autosave);
 
@@ -1097,6 +1160,7 @@ autosave_suite (void)
   tcase_add_test (tc, test_one_write_at_a_time);
   tcase_add_test (tc, test_flush);
   tcase_add_test (tc, test_flush_waits_for_write);
+  tcase_add_test (tc, test_dropped_while_writing);
   tcase_add_test (tc, test_watch_another);
   tcase_add_test (tc, test_default_folder);
   suite_add_tcase (s, tc);

@@ -30,7 +30,8 @@ typedef struct {
   char *path;
   GBytes *bytes;
   gboolean tighten_folder;
-  ConsultAutosaveWriteHook hook;
+  ConsultAutosaveWriteHook before_hook;
+  ConsultAutosaveWriteHook after_hook;
   gpointer hook_data;
 
   /* Shared with the writer, under @mutex. @discarded: the draft was
@@ -70,7 +71,8 @@ struct _ConsultAutosave
   WriteJob *in_flight;
 
   GThread *last_writer;
-  ConsultAutosaveWriteHook hook;
+  ConsultAutosaveWriteHook before_hook;
+  ConsultAutosaveWriteHook after_hook;
   gpointer hook_data;
 };
 
@@ -189,7 +191,8 @@ write_job_new (ConsultAutosave *self,
   job->path = g_strdup (path);
   job->bytes = bytes;
   job->tighten_folder = self->is_default_folder;
-  job->hook = self->hook;
+  job->before_hook = self->before_hook;
+  job->after_hook = self->after_hook;
   job->hook_data = self->hook_data;
   g_mutex_init (&job->mutex);
   g_cond_init (&job->cond);
@@ -214,8 +217,8 @@ run_job (WriteJob *job)
 {
   g_autoptr(GError) error = NULL;
 
-  if (job->hook != NULL)
-    job->hook (job->hook_data);
+  if (job->before_hook != NULL)
+    job->before_hook (job->hook_data);
 
   write_draft (job->path, job->bytes, job->tighten_folder, &error);
 
@@ -292,8 +295,13 @@ write_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  run_job (task_data);
+  WriteJob *job = task_data;
+
+  run_job (job);
   g_task_return_boolean (task, TRUE);
+
+  if (job->after_hook != NULL)
+    job->after_hook (job->hook_data);
 }
 
 static void start_next_write (ConsultAutosave *self);
@@ -881,12 +889,14 @@ _consult_autosave_is_busy (ConsultAutosave *self)
 }
 
 void
-_consult_autosave_set_write_hook (ConsultAutosave          *self,
-                                  ConsultAutosaveWriteHook  hook,
-                                  gpointer                  data)
+_consult_autosave_set_write_hooks (ConsultAutosave          *self,
+                                   ConsultAutosaveWriteHook  before,
+                                   ConsultAutosaveWriteHook  after,
+                                   gpointer                  data)
 {
   g_return_if_fail (CONSULT_IS_AUTOSAVE (self));
 
-  self->hook = hook;
+  self->before_hook = before;
+  self->after_hook = after;
   self->hook_data = data;
 }
