@@ -371,6 +371,16 @@ consultation_changed_cb (ConsultWindow       *self,
   update_actions (self);
 }
 
+/* Ready to type: a consultation on its client step starts in the client's
+ * name. */
+static void
+focus_first_field (ConsultWindow *self)
+{
+  if (self->consultation != NULL && self->current_step == CONSULT_FLOW_STEP_CLIENT)
+    gtk_widget_child_focus (consult_window_get_page (self, CONSULT_FLOW_STEP_CLIENT),
+                            GTK_DIR_TAB_FORWARD);
+}
+
 static void locked_notify_cb (ConsultWindow       *self,
                               GParamSpec          *pspec,
                               ConsultConsultation *consultation);
@@ -414,6 +424,9 @@ set_consultation (ConsultWindow       *self,
   update_step_rows (self);
   if (!consult_window_go_to_step (self, step))
     consult_window_go_to_step (self, CONSULT_FLOW_STEP_CLIENT);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_first_field (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSULTATION]);
 }
@@ -1428,6 +1441,7 @@ consult_window_constructed (GObject *object)
                             consult_autosave_get_drafts_folder (self->autosave));
 
   start_new_consultation (self);
+  g_signal_connect (self, "map", G_CALLBACK (focus_first_field), NULL);
 
   if (self->drafts_to_offer->len > 0)
     g_signal_connect (self, "map", G_CALLBACK (offer_drafts_on_map_cb), NULL);
