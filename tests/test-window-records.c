@@ -373,6 +373,32 @@ START_TEST (test_corrupt_draft_kept)
 }
 END_TEST
 
+/* Asked whether to close, the draft is already up to date: the session
+ * may end while the question waits. */
+START_TEST (test_close_flushes_draft)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autofree char *draft = draft_path ();
+  g_autoptr(ConsultConsultation) loaded = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  consult_autosave_set_delay_ms (_consult_window_get_autosave (window), 600000);
+  consult_consultation_set_client_name (c, "Jane Example");
+  ck_assert (!g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ck_assert (consult_test_wait_until (find_dialog, &dialog, 2000));
+  ck_assert (g_file_test (draft, G_FILE_TEST_EXISTS));
+  loaded = consult_autosave_load_draft (draft, NULL);
+  ck_assert_ptr_nonnull (loaded);
+  ck_assert_str_eq (consult_consultation_get_client_name (loaded), "Jane Example");
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  consult_test_flush ();
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -389,6 +415,7 @@ window_records_suite (void)
   tcase_add_test (tc, test_restore_after_crash);
   tcase_add_test (tc, test_discard_draft);
   tcase_add_test (tc, test_corrupt_draft_kept);
+  tcase_add_test (tc, test_close_flushes_draft);
   suite_add_tcase (s, tc);
 
   return s;

@@ -1090,6 +1090,10 @@ consult_window_close_request (GtkWindow *window)
 
   if (has_unsaved_work (self))
     {
+      /* The session may end while the question waits: keep the draft
+       * current first. */
+      if (self->autosave != NULL)
+        consult_autosave_flush (self->autosave);
       confirm_discard (self, _("Close Without Saving?"), close_now);
       return TRUE;
     }
@@ -1503,8 +1507,13 @@ consult_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_WINDOW);
   g_clear_object (&self->consultation);
   g_clear_object (&self->content);
+  /* Whatever is still pending reaches the draft before the window goes:
+   * a background write could be cut short by the process exiting. */
   if (self->autosave != NULL)
-    consult_autosave_watch (self->autosave, NULL);
+    {
+      consult_autosave_flush (self->autosave);
+      consult_autosave_watch (self->autosave, NULL);
+    }
   g_clear_object (&self->autosave);
   g_clear_pointer (&self->drafts_to_offer, g_ptr_array_unref);
   g_clear_pointer (&self->record_path, g_free);
