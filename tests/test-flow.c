@@ -57,6 +57,10 @@ flow_open (const char *content_file)
   gtk_window_set_default_size (GTK_WINDOW (flow.window), 1280, 800);
   gtk_window_present (GTK_WINDOW (flow.window));
   consult_test_wait_for_frame (flow.window);
+
+  /* The window opens on the start page; New Consultation starts one. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (flow.window), "win.new", NULL));
+  consult_test_flush ();
   flow.consultation = consult_window_get_consultation (flow.window);
   ck_assert_ptr_nonnull (flow.consultation);
 }
@@ -416,6 +420,36 @@ START_TEST (test_flow_new_asks_before_discarding)
 }
 END_TEST
 
+/* The window's main page: "start", "flow" or "error". */
+static const char *
+shown_page (void)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (flow.window), CONSULT_TYPE_WINDOW,
+                                                  "main_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+START_TEST (test_flow_start_page)
+{
+  ck_assert (consult_window_go_to_step (flow.window, CONSULT_FLOW_STEP_BENEFITS));
+  consult_consultation_set_client_name (flow.consultation, "Jane Example");
+
+  ck_assert_str_eq (shown_page (), "flow");
+
+  /* Home shows the start page... */
+  activate ("win.show-start");
+  ck_assert_str_eq (shown_page (), "start");
+
+  /* ...and Continue goes back to where the consultation was. */
+  activate ("win.continue");
+  ck_assert_str_eq (shown_page (), "flow");
+  ck_assert_int_eq (current_step (), CONSULT_FLOW_STEP_BENEFITS);
+  ck_assert_ptr_eq (consult_window_get_consultation (flow.window), flow.consultation);
+  ck_assert_str_eq (consult_consultation_get_client_name (flow.consultation), "Jane Example");
+}
+END_TEST
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -482,6 +516,7 @@ flow_suite (void)
   tcase_add_test (tc, test_flow_pages_created_when_shown);
   tcase_add_test (tc, test_flow_new_asks_before_discarding);
   tcase_add_test (tc, test_flow_narrow_folds_sidebar);
+  tcase_add_test (tc, test_flow_start_page);
   suite_add_tcase (s, tc);
 
   tcase_add_checked_fixture (peel, flow_setup_peel, flow_teardown);

@@ -399,6 +399,22 @@ START_TEST (test_close_flushes_draft)
 }
 END_TEST
 
+/* What a row of the recent list does: open that record, showing its
+ * summary. */
+START_TEST (test_open_record_action)
+{
+  g_autofree char *path = copy_example ("deferred.xml");
+  ConsultConsultation *c;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "s", path));
+  consult_test_flush ();
+
+  c = consult_window_get_consultation (window);
+  ck_assert_int_eq (consult_consultation_get_outcome (c), CONSULT_OUTCOME_DEFER);
+  ck_assert_int_eq (consult_window_get_current_step (window), CONSULT_FLOW_STEP_SUMMARY);
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -416,6 +432,7 @@ window_records_suite (void)
   tcase_add_test (tc, test_discard_draft);
   tcase_add_test (tc, test_corrupt_draft_kept);
   tcase_add_test (tc, test_close_flushes_draft);
+  tcase_add_test (tc, test_open_record_action);
   suite_add_tcase (s, tc);
 
   return s;

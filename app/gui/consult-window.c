@@ -19,6 +19,8 @@
 #include "consult-consent-page.h"
 #include "consult-explanation-page.h"
 #include "consult-print.h"
+#include "consult-recent-page.h"
+#include "consult-record-index.h"
 #include "consult-record.h"
 #include "consult-screening-page.h"
 #include "consult-screening.h"
@@ -48,6 +50,9 @@ struct _ConsultWindow
    * change, so that a crash loses nothing; the draft goes once the
    * consultation is saved or deliberately dropped. */
   ConsultAutosave *autosave;
+  /* The saved records, for the start page. */
+  ConsultRecordIndex *index;
+
   /* Drafts left by an earlier run, still to offer for restoring. */
   GPtrArray *drafts_to_offer;
 
@@ -74,6 +79,9 @@ struct _ConsultWindow
   GtkWidget *next_button;
   AdwButtonContent *next_button_content;
   AdwStatusPage *error_page;
+  GtkWidget *start_new_button;
+  GtkWidget *continue_button;
+  AdwBin *recent_bin;
   GtkLabel *error_label;
 };
 
@@ -273,6 +281,12 @@ update_actions (ConsultWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-step",
                                  have && step != CONSULT_FLOW_STEP_SUMMARY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-start", have);
+  /* Something to go back to from the start page: work in progress, or an
+   * open record. */
+  gtk_widget_set_visible (self->continue_button,
+                          have && (consult_consultation_get_modified (self->consultation) ||
+                                   self->record_path != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->content != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-record", self->content != NULL);
   /* A signed record on disk is not written again. */
@@ -347,6 +361,7 @@ consult_window_go_to_step (ConsultWindow   *self,
     }
 
   gtk_stack_set_visible_child (self->page_stack, page);
+  gtk_stack_set_visible_child_name (self->main_stack, "flow");
   gtk_list_box_select_row (self->step_list, self->rows[step]);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
@@ -376,7 +391,12 @@ consultation_changed_cb (ConsultWindow       *self,
 static void
 focus_first_field (ConsultWindow *self)
 {
-  if (self->consultation != NULL && self->current_step == CONSULT_FLOW_STEP_CLIENT)
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (shown, "start") == 0)
+    gtk_widget_grab_focus (self->start_new_button);
+  else if (self->consultation != NULL && self->current_step == CONSULT_FLOW_STEP_CLIENT &&
+           g_strcmp0 (shown, "flow") == 0)
     gtk_widget_child_focus (consult_window_get_page (self, CONSULT_FLOW_STEP_CLIENT),
                             GTK_DIR_TAB_FORWARD);
 }
@@ -818,6 +838,11 @@ _consult_window_save_to (ConsultWindow  *self,
   if (self->autosave != NULL)
     consult_autosave_discard (self->autosave);
   set_record_path (self, path);
+
+  /* The folder monitor would notice too, but only every few seconds for a
+   * folder that was just created. */
+  if (self->index != NULL)
+    consult_record_index_reload_async (self->index, NULL, NULL, NULL);
   return TRUE;
 }
 
@@ -1111,6 +1136,29 @@ new_action_cb (GtkWidget  *widget,
   ConsultWindow *self = CONSULT_WINDOW (widget);
 
   confirm_discard (self, _("Start a New Consultation?"), start_new_consultation);
+}
+
+static void
+show_start_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  gtk_widget_grab_focus (gtk_widget_get_visible (self->continue_button) ? self->continue_button
+                                                                         : self->start_new_button);
+}
+
+static void
+continue_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  consult_window_go_to_step (self, self->current_step);
 }
 
 static void
@@ -1445,6 +1493,16 @@ consult_window_constructed (GObject *object)
                             consult_autosave_get_drafts_folder (self->autosave));
 
   start_new_consultation (self);
+
+  /* The window opens on the start page: a new consultation, or one of
+   * the recent ones. */
+  {
+    g_autofree char *folder = consult_record_default_folder ();
+
+    self->index = consult_record_index_new (folder);
+    adw_bin_set_child (self->recent_bin, consult_recent_page_new (self->index));
+  }
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
   g_signal_connect (self, "map", G_CALLBACK (focus_first_field), NULL);
 
   if (self->drafts_to_offer->len > 0)
@@ -1515,6 +1573,7 @@ consult_window_dispose (GObject *object)
       consult_autosave_watch (self->autosave, NULL);
     }
   g_clear_object (&self->autosave);
+  g_clear_object (&self->index);
   g_clear_pointer (&self->drafts_to_offer, g_ptr_array_unref);
   g_clear_pointer (&self->record_path, g_free);
   g_clear_pointer (&self->pending_open_path, g_free);
@@ -1561,6 +1620,8 @@ consult_window_class_init (ConsultWindowClass *klass)
                                    previous_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-steps", NULL, show_steps_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1601,6 +1662,9 @@ consult_window_class_init (ConsultWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, next_button_content);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, start_new_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, recent_bin);
   gtk_widget_class_bind_template_callback (widget_class, step_row_activated_cb);
 }
 
