@@ -450,6 +450,33 @@ START_TEST (test_flow_start_page)
 }
 END_TEST
 
+/* Enter on a focused step activates it, as Space does. GTK 4.8 cannot
+ * synthesize a key press, so the list's key controller gets the event the
+ * way GTK would hand it over. */
+START_TEST (test_flow_step_list_enter)
+{
+  GObject *list = gtk_widget_get_template_child (GTK_WIDGET (flow.window), CONSULT_TYPE_WINDOW,
+                                                 "step_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list),
+                                                      CONSULT_FLOW_STEP_SCREENING);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  gboolean handled = FALSE;
+
+  ck_assert (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+
+  ck_assert (handled);
+  consult_test_flush ();
+  ck_assert_int_eq (current_step (), CONSULT_FLOW_STEP_SCREENING);
+}
+END_TEST
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -517,6 +544,7 @@ flow_suite (void)
   tcase_add_test (tc, test_flow_new_asks_before_discarding);
   tcase_add_test (tc, test_flow_narrow_folds_sidebar);
   tcase_add_test (tc, test_flow_start_page);
+  tcase_add_test (tc, test_flow_step_list_enter);
   suite_add_tcase (s, tc);
 
   tcase_add_checked_fixture (peel, flow_setup_peel, flow_teardown);

@@ -162,3 +162,36 @@ consult_page_join_area_labels (ConsultContent  *content,
 
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
+
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkListBox            *list)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+  if (!GTK_IS_LIST_BOX_ROW (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (list))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_activate (focus);
+}
+
+void
+consult_list_box_activate_on_enter (GtkListBox *list)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), list, 0);
+  gtk_widget_add_controller (GTK_WIDGET (list), controller);
+}

@@ -46,6 +46,10 @@ GtkWidget *consult_page_list_append        (GtkWidget         *list,
 /* Removes every child of @box. */
 void       consult_page_box_remove_all     (GtkBox            *box);
 
+/* Makes Enter activate the focused row of @list, as Space does: GTK 4.8
+ * binds only Space, and Enter reaches the window's default instead. */
+void       consult_list_box_activate_on_enter (GtkListBox     *list);
+
 /* The labels of the areas in @area_ids, as markup joined by commas; ""
  * when there is none. */
 char      *consult_page_join_area_labels   (ConsultContent    *content,

@@ -224,12 +224,13 @@ on_search_entry_stop_search_cb (ConsultRecentPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* Through the list's own keyboard navigation, so that the row becomes its
+ * cursor row too: Enter activates the cursor row, not the focused one. The
+ * first row shown, not the first row, as a search may hide some. */
 static gboolean
 focus_first_row (ConsultRecentPage *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, 0);
-
-  return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_box), GTK_DIR_TAB_FORWARD);
 }
 
 static gboolean
@@ -298,6 +299,7 @@ consult_recent_page_constructed (GObject *object)
                                                   g_object_ref (GTK_FILTER (self->filter)));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filter_model),
                            create_row_cb, self, NULL);
+  consult_list_box_activate_on_enter (self->list_box);
 
   g_signal_connect_object (self->index, "items-changed",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);

@@ -18,6 +18,7 @@
 #include "consult-client-page.h"
 #include "consult-consent-page.h"
 #include "consult-explanation-page.h"
+#include "consult-page-utils.h"
 #include "consult-print.h"
 #include "consult-recent-page.h"
 #include "consult-record-index.h"
@@ -1672,6 +1673,8 @@ static void
 consult_window_init (ConsultWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  consult_list_box_activate_on_enter (self->step_list);
 
   /* Swiping or Back never stops on the separator between the two panes. */
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
