@@ -532,6 +532,9 @@ add_area_rows (ConsultClientPage *self)
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop per area, on the check, which says what it is and
+       * whether it is ticked; a click anywhere on the row still ticks it. */
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (self->areas_group, row);
 
       g_hash_table_insert (self->area_checks, area->id, check);

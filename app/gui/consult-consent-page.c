@@ -132,6 +132,9 @@ build_statement_row (ConsultConsentPage     *self,
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->check));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->check));
+  /* One Tab stop per statement, on its check; a click on the row still
+   * ticks it. */
+  gtk_widget_set_focusable (row->row, FALSE);
   g_signal_connect (row->check, "toggled", G_CALLBACK (on_statement_toggled_cb), row);
 
   adw_preferences_group_add (statement->required ? self->required_group : self->optional_group,
@@ -184,6 +187,7 @@ on_sign_clicked_cb (ConsultConsentPage *self,
   ConsultSigner signer = find_signer (self, button);
   SignerSection *section = &self->signers[signer];
   g_autoptr(GError) error = NULL;
+  GtkRoot *root;
 
   if (!consult_consultation_sign (self->consultation, signer,
                                   gtk_editable_get_text (GTK_EDITABLE (section->name_row)),
@@ -194,7 +198,20 @@ on_sign_clicked_cb (ConsultConsentPage *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (section->sign_button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
                                       -1);
+      return;
     }
+
+  /* The Sign button just went insensitive and would drop the focus: hand
+   * it on to the pad of whoever signs next, or to Amend once both have. Only where
+   * someone is typing: an inactive window has no keyboard focus to keep. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (!GTK_IS_WINDOW (root) || !gtk_window_is_active (GTK_WINDOW (root)))
+    return;
+  if (signer == CONSULT_SIGNER_CLIENT &&
+      !consult_consultation_is_signed (self->consultation, CONSULT_SIGNER_PRACTITIONER))
+    gtk_widget_grab_focus (GTK_WIDGET (self->signers[CONSULT_SIGNER_PRACTITIONER].pad));
+  else if (consult_consultation_get_locked (self->consultation))
+    gtk_widget_grab_focus (GTK_WIDGET (self->amend_button));
 }
 
 static char *

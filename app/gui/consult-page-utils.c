@@ -118,6 +118,9 @@ consult_page_list_append (GtkWidget *list,
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Text to read, not a control: Tab goes past it to the next control
+   * instead of stopping on every line of the page. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 

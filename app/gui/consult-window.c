@@ -333,6 +333,63 @@ show_toast (ConsultWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* With the keyboard, the focus follows the step shown: into the first
+ * field of a page to fill in, or onto Next on a page to read (its first
+ * control is at its foot, and focusing it would scroll past the text).
+ * A step chosen in the step list keeps the focus there. */
+static void move_focus_to_page (ConsultWindow   *self,
+                                ConsultFlowStep  step,
+                                GtkWidget       *page);
+
+static void
+page_mapped_cb (GtkWidget     *page,
+                ConsultWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (page, page_mapped_cb, self);
+  if (consult_window_get_page (self, self->current_step) == page)
+    move_focus_to_page (self, self->current_step, page);
+}
+
+static void
+move_focus_to_page (ConsultWindow   *self,
+                    ConsultFlowStep  step,
+                    GtkWidget       *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->step_list)))
+    return;
+
+  /* A page shown for the first time has no focusable widgets until it is
+   * mapped: come back then. */
+  if (!gtk_widget_get_mapped (page))
+    {
+      g_signal_handlers_disconnect_by_func (page, page_mapped_cb, self);
+      g_signal_connect_object (page, "map", G_CALLBACK (page_mapped_cb), self, 0);
+      return;
+    }
+
+  switch (step)
+    {
+    case CONSULT_FLOW_STEP_CLIENT:
+    case CONSULT_FLOW_STEP_SCREENING:
+    case CONSULT_FLOW_STEP_CONSENT:
+      /* From nowhere, so that Tab forward lands on the page's first
+       * field even when GTK already moved the focus into the page. */
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      if (gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+        return;
+      break;
+    default:
+      break;
+    }
+
+  gtk_widget_grab_focus (step == CONSULT_FLOW_STEP_SUMMARY ? self->back_button
+                                                           : self->next_button);
+}
+
 gboolean
 consult_window_go_to_step (ConsultWindow   *self,
                            ConsultFlowStep  step)
@@ -363,6 +420,7 @@ consult_window_go_to_step (ConsultWindow   *self,
 
   gtk_stack_set_visible_child (self->page_stack, page);
   gtk_stack_set_visible_child_name (self->main_stack, "flow");
+  move_focus_to_page (self, step, page);
   gtk_list_box_select_row (self->step_list, self->rows[step]);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
@@ -446,8 +504,6 @@ set_consultation (ConsultWindow       *self,
   if (!consult_window_go_to_step (self, step))
     consult_window_go_to_step (self, CONSULT_FLOW_STEP_CLIENT);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    focus_first_field (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSULTATION]);
 }
