@@ -415,6 +415,45 @@ START_TEST (test_open_record_action)
 }
 END_TEST
 
+/* consult RECORD... or a double-click: each record in a window showing its
+ * summary; a file that is not one opens nothing and is named in a dialog. */
+START_TEST (test_application_open)
+{
+  g_autofree char *good = copy_example ("complete.xml");
+  g_autofree char *bad = g_build_filename (dir, "not-a-record.xml", NULL);
+  GFile *files[2];
+  AdwMessageDialog *dialog = NULL;
+  ConsultWindow *opened = NULL;
+  guint n_windows = 0;
+
+  ck_assert (g_file_set_contents (bad, "<procedure/>", -1, NULL));
+  files[0] = g_file_new_for_path (good);
+  files[1] = g_file_new_for_path (bad);
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  consult_test_flush ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CONSULT_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      {
+        opened = l->data;
+        n_windows++;
+      }
+  ck_assert_uint_eq (n_windows, 1);
+  ck_assert_str_eq (consult_consultation_get_client_name (consult_window_get_consultation (opened)),
+                    "Jane Example");
+  ck_assert_int_eq (consult_window_get_current_step (opened), CONSULT_FLOW_STEP_SUMMARY);
+
+  ck_assert (consult_test_wait_until (find_dialog, &dialog, 2000));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (dialog), bad));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (opened));
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -433,6 +472,7 @@ window_records_suite (void)
   tcase_add_test (tc, test_corrupt_draft_kept);
   tcase_add_test (tc, test_close_flushes_draft);
   tcase_add_test (tc, test_open_record_action);
+  tcase_add_test (tc, test_application_open);
   suite_add_tcase (s, tc);
 
   return s;

@@ -17,6 +17,7 @@
 #include "consult-record.h"
 #include "consult-summary-pdf.h"
 #include "consult-validate.h"
+#include "consult-window-private.h"
 #include "consult-window.h"
 #include "consult-xml.h"
 
@@ -55,7 +56,8 @@ consult_application_new (void)
   return g_object_new (CONSULT_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", RESOURCE_BASE,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* consult RECORD... and the file manager open records. */
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 
@@ -224,17 +226,6 @@ consult_application_handle_local_options (GApplication *app,
       return validate_files (files);
     }
 
-  if (files != NULL && files[0] != NULL)
-    {
-      g_autofree char *name = g_filename_display_name (files[0]);
-      g_autofree char *message =
-        /* Translators: %s is a file name; keep --validate and --content as they are. */
-        g_strdup_printf (_("unexpected argument “%s” (use --validate to check files, "
-                           "--content to open one)"), name);
-
-      return usage_error (message);
-    }
-
   if (content_path != NULL)
     {
       /* The file applies to this process, not to one already running. */
@@ -277,6 +268,68 @@ consult_application_activate (GApplication *app)
     window = GTK_WINDOW (consult_window_new (self));
 
   gtk_window_present (window);
+}
+
+/* Opens each record in a window of its own, showing its summary. A file
+ * that is not a valid record opens nothing: why is said on stderr and in
+ * a dialog, since a double-click in a file manager has no terminal. */
+static void
+consult_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  ConsultApplication *self = CONSULT_APPLICATION (app);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWindow *first = NULL;
+  AdwMessageDialog *dialog;
+  guint n_failed = 0;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+      ConsultWindow *window;
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("%s: only local files can be opened"), uri);
+        }
+      else
+        {
+          window = consult_window_new (self);
+          if (_consult_window_open_record (window, path, &error))
+            {
+              gtk_window_present (GTK_WINDOW (window));
+              if (first == NULL)
+                first = GTK_WINDOW (window);
+              continue;
+            }
+          gtk_window_destroy (GTK_WINDOW (window));
+        }
+
+      n_failed++;
+      g_printerr ("%s\n", error->message);
+      g_string_append_printf (problems, "%s%s", problems->len ? "\n\n" : "", error->message);
+    }
+
+  if (problems->len == 0)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (first,
+                                                       g_dngettext (GETTEXT_PACKAGE,
+                                                                    "This File Cannot Be Opened",
+                                                                    "These Files Cannot Be Opened",
+                                                                    n_failed),
+                                                       problems->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  /* With no window of its own, the dialog keeps the application running
+   * until it is read. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -414,6 +467,7 @@ consult_application_class_init (ConsultApplicationClass *klass)
   app_class->handle_local_options = consult_application_handle_local_options;
   app_class->startup = consult_application_startup;
   app_class->activate = consult_application_activate;
+  app_class->open = consult_application_open;
 }
 
 static void

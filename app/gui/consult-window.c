@@ -848,12 +848,13 @@ record_file_name (ConsultWindow *self)
 
   if (*client != '\0')
     /* Translators: the file name of a saved consultation: the client's
-     * name, then the date of the consultation. Keep “.xml”. */
-    return g_strdup_printf (_("%s - %s.xml"), client, date);
+     * name, then the date of the consultation. Keep “.consult.xml”, which
+     * tells file managers to open it with Consult. */
+    return g_strdup_printf (_("%s - %s.consult.xml"), client, date);
 
   /* Translators: the file name of a saved consultation when the client has
-   * no name yet: the date of the consultation. Keep “.xml”. */
-  return g_strdup_printf (_("Consultation - %s.xml"), date);
+   * no name yet: the date of the consultation. Keep “.consult.xml”. */
+  return g_strdup_printf (_("Consultation - %s.consult.xml"), date);
 }
 
 static void
