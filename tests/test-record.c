@@ -31,6 +31,7 @@
 
 #include "consult-content-loader.h"
 #include "consult-record-private.h"
+#include "consult-summary-pdf.h"
 #include "consult-test-utils.h"
 #include "consult-validate.h"
 #include "consult-xml.h"
@@ -397,6 +398,46 @@ assert_same_text (const ConsultText *a,
 }
 
 static void
+assert_same_item (const ConsultItem *a,
+                  const ConsultItem *b)
+{
+  ck_assert_str_eq (a->id, b->id);
+  assert_same_text (&a->text, &b->text);
+}
+
+/* The alternatives and the aftercare of @b's content are @a's, in order,
+ * every text with its markup. */
+static void
+assert_same_alternatives_and_aftercare (ConsultContent *a,
+                                        ConsultContent *b)
+{
+  GPtrArray *alternatives = consult_content_get_alternatives (a);
+  GPtrArray *aftercare = consult_content_get_aftercare (a);
+
+  ck_assert_uint_gt (alternatives->len, 0);
+  ck_assert_uint_eq (consult_content_get_alternatives (b)->len, alternatives->len);
+  for (guint i = 0; i < alternatives->len; i++)
+    assert_same_item (g_ptr_array_index (alternatives, i),
+                      g_ptr_array_index (consult_content_get_alternatives (b), i));
+
+  ck_assert_uint_gt (aftercare->len, 0);
+  ck_assert_uint_eq (consult_content_get_aftercare (b)->len, aftercare->len);
+  for (guint i = 0; i < aftercare->len; i++)
+    {
+      const ConsultAftercareWindow *x = g_ptr_array_index (aftercare, i);
+      const ConsultAftercareWindow *y = g_ptr_array_index (consult_content_get_aftercare (b), i);
+
+      ck_assert_str_eq (x->id, y->id);
+      assert_same_text (&x->label, &y->label);
+      ck_assert_uint_gt (x->instructions->len, 0);
+      ck_assert_uint_eq (y->instructions->len, x->instructions->len);
+      for (guint j = 0; j < x->instructions->len; j++)
+        assert_same_item (g_ptr_array_index (x->instructions, j),
+                          g_ptr_array_index (y->instructions, j));
+    }
+}
+
+static void
 assert_same_signature (ConsultSignature *a,
                        ConsultSignature *b,
                        double            tolerance)
@@ -516,6 +557,8 @@ assert_same_consultation (ConsultConsultation *a,
       ck_assert_int_eq (consult_consultation_get_statement_accepted (a, x->id),
                         consult_consultation_get_statement_accepted (b, x->id));
     }
+
+  assert_same_alternatives_and_aftercare (ca, cb);
 
   /* The consultation */
   ck_assert_str_eq (consult_consultation_get_client_name (a),
@@ -839,6 +882,145 @@ START_TEST (test_example_complete)
   ck_assert (consult_consultation_get_statements_complete (c));
   ck_assert (consult_consultation_get_statement_accepted (c, "photography"));
   ck_assert (!consult_consultation_set_client_name (c, "Someone Else"));
+}
+END_TEST
+
+/* Runs of white space, line breaks included, as one space: text that
+ * pdftotext wrapped compares with the text it came from. */
+static char *
+squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, ch);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+pdf_to_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error),
+                 "cannot run pdftotext (apt-get install poppler-utils): %s",
+                 error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, &error), "pdftotext failed: %s\n%s",
+                 error ? error->message : "", err);
+  return out;
+}
+
+/* A saved record prints what the client was given without the content
+ * file: the alternatives discussed, and an aftercare client copy with
+ * every instruction, the wording read from the record's own snapshot. */
+START_TEST (test_example_complete_prints_aftercare)
+{
+  g_autoptr(ConsultContent) shipped = load_shipped ();
+  g_autofree char *record = record_path ("complete.xml");
+  g_autoptr(ConsultConsultation) c = load_ok (record);
+  g_autofree char *dir = consult_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "complete.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *layout_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *no_treatment = NULL;
+  g_autofree char *first_instruction = NULL;
+  g_autofree char *last_page = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+  GPtrArray *alternatives = consult_content_get_alternatives (shipped);
+  GPtrArray *aftercare = consult_content_get_aftercare (shipped);
+  const ConsultAftercareWindow *first_window;
+  const char *copy, *from;
+  gboolean emphasis = FALSE;
+
+  /* The record's snapshot holds the shipped wording, emphasis included. */
+  assert_same_alternatives_and_aftercare (shipped, consult_consultation_get_content (c));
+  for (guint i = 0; i < aftercare->len; i++)
+    {
+      const ConsultAftercareWindow *window = g_ptr_array_index (aftercare, i);
+
+      for (guint j = 0; j < window->instructions->len; j++)
+        {
+          const ConsultItem *item = g_ptr_array_index (window->instructions, j);
+
+          emphasis |= strstr (item->text.markup, "<i>") != NULL;
+        }
+    }
+  ck_assert_msg (emphasis, "no aftercare instruction has emphasis: markup is not tested");
+
+  ck_assert_msg (consult_summary_export_pdf (c, NULL, pdf, &error), "%s",
+                 error ? error->message : "");
+  layout_text = pdf_to_text (pdf);
+  text = squeeze_spaces (layout_text);
+
+  /* The alternatives, no treatment first, on the record's pages. */
+  ck_assert_str_eq (((ConsultItem *) g_ptr_array_index (alternatives, 0))->id, "no-treatment");
+  no_treatment = squeeze_spaces (((ConsultItem *) g_ptr_array_index (alternatives, 0))->text.plain);
+  copy = strstr (text, "Aftercare — client copy");
+  ck_assert_msg (copy != NULL, "no aftercare client copy:\n%s", layout_text);
+  from = strstr (text, "Alternatives discussed");
+  ck_assert_msg (from != NULL && from < copy, "no alternatives before the client copy:\n%s",
+                 layout_text);
+  from = strstr (from, no_treatment);
+  ck_assert_msg (from != NULL && from < copy, "“%s” is not among the alternatives:\n%s",
+                 no_treatment, layout_text);
+
+  /* The client copy, on the last page (pdftotext ends every page with a
+   * form feed): every window and instruction, in order, the first
+   * instruction above all. */
+  pages = g_strsplit (layout_text, "\f", -1);
+  n_pages = g_strv_length (pages);
+  while (n_pages > 0 && *g_strstrip (pages[n_pages - 1]) == '\0')
+    n_pages--;
+  ck_assert_uint_ge (n_pages, 2);
+  last_page = squeeze_spaces (pages[n_pages - 1]);
+  ck_assert_msg (strstr (last_page, "Aftercare — client copy") != NULL,
+                 "the client copy is not the last page:\n%s", layout_text);
+  copy = last_page;
+  first_window = g_ptr_array_index (aftercare, 0);
+  first_instruction = squeeze_spaces (
+    ((ConsultItem *) g_ptr_array_index (first_window->instructions, 0))->text.plain);
+  ck_assert_msg (strstr (copy, first_instruction) != NULL,
+                 "the client copy lacks “%s”:\n%s", first_instruction, copy);
+
+  from = copy;
+  for (guint i = 0; i < aftercare->len; i++)
+    {
+      const ConsultAftercareWindow *window = g_ptr_array_index (aftercare, i);
+      g_autofree char *label = squeeze_spaces (window->label.plain);
+
+      from = strstr (from, label);
+      ck_assert_msg (from != NULL, "the client copy lacks “%s” in its place:\n%s", label, copy);
+      for (guint j = 0; j < window->instructions->len; j++)
+        {
+          const ConsultItem *item = g_ptr_array_index (window->instructions, j);
+          g_autofree char *instruction = squeeze_spaces (item->text.plain);
+
+          from = strstr (from, instruction);
+          ck_assert_msg (from != NULL, "the client copy lacks “%s” in its place:\n%s",
+                         instruction, copy);
+        }
+    }
 }
 END_TEST
 
@@ -1233,7 +1415,9 @@ START_TEST (test_tamper)
   g_autofree char *path = g_build_filename (dir, "tampered.xml", NULL);
   /* An answer, a note, the client, the wording signed, a point of a
    * stroke, a signing time, the snapshot's identity, a statement unticked,
-   * the date. */
+   * the date; the aftercare and the alternatives the client was given: an
+   * instruction's text, its emphasis, its id, a window's label, an
+   * alternative. */
   const struct {
     const char *old;
     const char *new;
@@ -1247,6 +1431,11 @@ START_TEST (test_tamper)
     { "version=\"1.0\" reviewed", "version=\"1.1\" reviewed" },
     { "<accepted statement=\"photography\"/>", "" },
     { "<date>2026-03-02</date>", "<date>2026-03-03</date>" },
+    { "Wash the area with a gentle cleanser only.", "Wash the area with any soap." },
+    { "Do <em>not</em> pick", "Do not pick" },
+    { "<instruction id=\"no-make-up\">", "<instruction id=\"no-make-up-today\">" },
+    { "<label>First 24 to 48 hours</label>", "<label>First 12 hours</label>" },
+    { "You can choose to have no treatment at all.", "You cannot choose no treatment." },
   };
   const char *start, *end;
   char *digit;
@@ -1572,6 +1761,7 @@ record_suite (void)
   tcase_add_test (tc, test_examples_generate);
   tcase_add_test (tc, test_examples_load);
   tcase_add_test (tc, test_example_complete);
+  tcase_add_test (tc, test_example_complete_prints_aftercare);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("files");

@@ -459,7 +459,7 @@ consult_record_compute_digest (ConsultConsultation *consultation)
   g_autoptr(GString) points = NULL;
   g_auto(GStrv) areas = NULL;
   ConsultContent *content;
-  GPtrArray *questions, *statements, *snapshot_areas;
+  GPtrArray *questions, *statements, *snapshot_areas, *alternatives, *aftercare;
   const char *amends;
 
   g_return_val_if_fail (CONSULT_IS_CONSULTATION (consultation), NULL);
@@ -469,6 +469,8 @@ consult_record_compute_digest (ConsultConsultation *consultation)
   questions = consult_content_get_questions (content);
   statements = consult_content_get_statements (content);
   snapshot_areas = consult_content_get_areas (content);
+  alternatives = consult_content_get_alternatives (content);
+  aftercare = consult_content_get_aftercare (content);
   amends = consult_record_get_amends (consultation);
 
   digest_text (checksum, "consult-record-digest", "1");
@@ -510,6 +512,29 @@ consult_record_compute_digest (ConsultConsultation *consultation)
       digest_text (checksum, "kind", statement_kind_to_string (statement->kind));
       digest_text (checksum, "required", boolean_to_string (statement->required));
       digest_text (checksum, "text", statement->text.markup);
+    }
+
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      const ConsultItem *alternative = g_ptr_array_index (alternatives, i);
+
+      digest_text (checksum, "alternative", alternative->id);
+      digest_text (checksum, "text", alternative->text.markup);
+    }
+
+  for (guint i = 0; i < aftercare->len; i++)
+    {
+      const ConsultAftercareWindow *window = g_ptr_array_index (aftercare, i);
+
+      digest_text (checksum, "window", window->id);
+      digest_text (checksum, "window-label", window->label.markup);
+      for (guint j = 0; j < window->instructions->len; j++)
+        {
+          const ConsultItem *instruction = g_ptr_array_index (window->instructions, j);
+
+          digest_text (checksum, "instruction", instruction->id);
+          digest_text (checksum, "text", instruction->text.markup);
+        }
     }
 
   digest_text (checksum, "client-name", consult_consultation_get_client_name (consultation));
@@ -637,6 +662,22 @@ append_attribute (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* <name id="id">text</name> on a line of its own, the text as markup. */
+static void
+append_id_markup_element (GString           *out,
+                          guint              level,
+                          const char        *name,
+                          const char        *id,
+                          const ConsultText *text)
+{
+  indent (out, level);
+  g_string_append_printf (out, "<%s", name);
+  append_attribute (out, "id", id);
+  g_string_append_c (out, '>');
+  append_markup (out, text);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
 static void
 append_time_attribute (GString    *out,
                        const char *name,
@@ -654,6 +695,8 @@ write_snapshot (GString        *out,
   GPtrArray *areas = consult_content_get_areas (content);
   GPtrArray *questions = consult_content_get_questions (content);
   GPtrArray *statements = consult_content_get_statements (content);
+  GPtrArray *alternatives = consult_content_get_alternatives (content);
+  GPtrArray *aftercare = consult_content_get_aftercare (content);
 
   indent (out, 1);
   g_string_append (out, "<content");
@@ -672,12 +715,7 @@ write_snapshot (GString        *out,
     {
       const ConsultArea *area = g_ptr_array_index (areas, i);
 
-      indent (out, 3);
-      g_string_append (out, "<area");
-      append_attribute (out, "id", area->id);
-      g_string_append_c (out, '>');
-      append_markup (out, &area->label);
-      g_string_append (out, "</area>\n");
+      append_id_markup_element (out, 3, "area", area->id, &area->label);
     }
   indent (out, 2);
   g_string_append (out, "</areas>\n");
@@ -719,6 +757,40 @@ write_snapshot (GString        *out,
     }
   indent (out, 2);
   g_string_append (out, "</statements>\n");
+
+  indent (out, 2);
+  g_string_append (out, "<alternatives>\n");
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      const ConsultItem *alternative = g_ptr_array_index (alternatives, i);
+
+      append_id_markup_element (out, 3, "alternative", alternative->id, &alternative->text);
+    }
+  indent (out, 2);
+  g_string_append (out, "</alternatives>\n");
+
+  indent (out, 2);
+  g_string_append (out, "<aftercare>\n");
+  for (guint i = 0; i < aftercare->len; i++)
+    {
+      const ConsultAftercareWindow *window = g_ptr_array_index (aftercare, i);
+
+      indent (out, 3);
+      g_string_append (out, "<window");
+      append_attribute (out, "id", window->id);
+      g_string_append (out, ">\n");
+      append_markup_element (out, 4, "label", &window->label);
+      for (guint j = 0; j < window->instructions->len; j++)
+        {
+          const ConsultItem *instruction = g_ptr_array_index (window->instructions, j);
+
+          append_id_markup_element (out, 4, "instruction", instruction->id, &instruction->text);
+        }
+      indent (out, 3);
+      g_string_append (out, "</window>\n");
+    }
+  indent (out, 2);
+  g_string_append (out, "</aftercare>\n");
 
   indent (out, 1);
   g_string_append (out, "</content>\n");
@@ -1353,6 +1425,19 @@ load_id (Reader  *self,
   return id;
 }
 
+/* An alternative or an aftercare instruction: an id and a text. The
+ * snapshot keeps no references, so its refs are empty. */
+static ConsultItem *
+load_item (Reader  *self,
+           xmlNode *node)
+{
+  ConsultItem *item = _consult_item_new ();
+
+  item->id = load_id (self, node);
+  load_markup (&item->text, node);
+  return item;
+}
+
 /* An xs:boolean attribute, as the schema has checked it. */
 static gboolean
 get_boolean (xmlNode    *node,
@@ -1477,6 +1562,29 @@ load_snapshot (Reader  *self,
       statement->required = get_boolean (child, "required");
       load_markup (&statement->text, child);
       g_ptr_array_add (content->statements, statement);
+    }
+
+  for (xmlNode *child = child_named (child_named (node, "alternatives"), "alternative");
+       child != NULL; child = child->next)
+    if (is (child, "alternative"))
+      g_ptr_array_add (content->alternatives, load_item (self, child));
+
+  for (xmlNode *child = child_named (child_named (node, "aftercare"), "window");
+       child != NULL; child = child->next)
+    {
+      ConsultAftercareWindow *window;
+
+      if (!is (child, "window"))
+        continue;
+
+      window = _consult_aftercare_window_new ();
+      window->id = load_id (self, child);
+      load_markup (&window->label, child_named (child, "label"));
+      for (xmlNode *instruction = child_named (child, "instruction");
+           instruction != NULL; instruction = instruction->next)
+        if (is (instruction, "instruction"))
+          g_ptr_array_add (window->instructions, load_item (self, instruction));
+      g_ptr_array_add (content->aftercare, window);
     }
 }
 

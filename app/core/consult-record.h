@@ -4,11 +4,13 @@
  *
  * A consultation saved as a record: an XML file (content/record.xsd,
  * namespace urn:consult:record:1) holding everything the consultation
- * holds, plus a snapshot of the wording the client was shown (the title,
- * the treatment areas, every screening question and consent statement as
- * displayed, and the content's id, version, language and SHA-256). A
- * record therefore stands on its own: it is read back without the content
- * file, which may have changed since.
+ * holds, plus a snapshot of the wording the client was shown and given (the
+ * title, the treatment areas, every screening question and consent
+ * statement as displayed, the alternatives discussed and the aftercare
+ * instructions of the client copy, and the content's id, version, language
+ * and SHA-256). A record therefore stands on its own: it is read back,
+ * shown and printed without the content file, which may have changed
+ * since.
  *
  * Records are health data. They are written atomically: the bytes go to a
  * temporary file (NAME.XXXXXX, mode 0600) beside the target, which is
@@ -54,6 +56,9 @@
  *   per snapshot question: "question" id, "rule", "label", "ask", "action"
  *   per snapshot statement: "statement" id, "kind", "required"
  *     ("true"/"false"), "text"
+ *   per snapshot alternative: "alternative" id, "text"
+ *   per snapshot aftercare window: "window" id, "window-label", then per
+ *     instruction in it: "instruction" id, "text"
  *   "client-name", "client-birth-date", "client-contact"
  *   per selected area, in content order: "client-area" id
  *   "practitioner-name", "date"
