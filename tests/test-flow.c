@@ -35,7 +35,8 @@ flow_open (const char *content_file)
   g_autoptr(ConsultContent) content = NULL;
 
   flow.app = consult_application_new ();
-  g_application_set_flags (G_APPLICATION (flow.app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (flow.app),
+                           g_application_get_flags (G_APPLICATION (flow.app)) | G_APPLICATION_NON_UNIQUE);
   ck_assert (g_application_register (G_APPLICATION (flow.app), NULL, &error));
 
   if (content_file != NULL)

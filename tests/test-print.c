@@ -45,7 +45,8 @@ print_setup (void)
   fx.tmpdir = consult_test_make_tmpdir ();
 
   fx.app = consult_application_new ();
-  g_application_set_flags (G_APPLICATION (fx.app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (fx.app),
+                           g_application_get_flags (G_APPLICATION (fx.app)) | G_APPLICATION_NON_UNIQUE);
   ck_assert (g_application_register (G_APPLICATION (fx.app), NULL, &error));
   fx.settings = consult_application_get_settings (fx.app);
   g_settings_set_string (fx.settings, "clinic-name", CLINIC_NAME);

@@ -35,7 +35,8 @@ setup (void)
   dir = g_strdup (g_get_user_data_dir ());
 
   app = consult_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   ck_assert (g_application_register (G_APPLICATION (app), NULL, &error));
   window = consult_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -237,7 +238,8 @@ START_TEST (test_leftovers_removed_at_start)
   ck_assert (g_file_set_contents (record, "<consultation/>", -1, NULL));
   ck_assert (g_file_set_contents (other, "notes", -1, NULL));
 
-  g_application_set_flags (G_APPLICATION (second), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (second),
+                           g_application_get_flags (G_APPLICATION (second)) | G_APPLICATION_NON_UNIQUE);
   ck_assert (g_application_register (G_APPLICATION (second), NULL, &error));
 
   ck_assert (!g_file_test (leftover, G_FILE_TEST_EXISTS));

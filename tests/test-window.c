@@ -23,7 +23,8 @@ new_registered_application (void)
   ConsultApplication *app = consult_application_new ();
 
   /* Non-unique: no bus, no hand-over to another instance. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error),
                  "register: %s", error ? error->message : "");
 
