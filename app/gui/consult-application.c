@@ -8,6 +8,9 @@
 #include "consult-config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <gtk/gtkunixprint.h>
 
 #include "consult-application.h"
 #include "consult-content-loader.h"
@@ -46,6 +49,10 @@ static const GOptionEntry option_entries[] = {
        "with no display, and exit"), N_("OUT") },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check each FILE, print its problems and exit"), NULL },
+  { "print", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the summary of each saved consultation RECORD, with no dialog, and exit"), NULL },
+  { "printer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print, print to the printer NAME instead of the default one"), N_("NAME") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -181,6 +188,209 @@ export_pdf (const char *out,
   return 0;
 }
 
+/* consult --print RECORD... [--printer NAME]: each summary is rendered to a
+ * private temporary PDF, as --export-pdf does, and that file is sent to the
+ * printer with GtkPrintJob. A GtkPrintOperation with
+ * GTK_PRINT_OPERATION_ACTION_PRINT would be the obvious way, but GTK 4.8
+ * frees the printer it looks up while still using it. */
+
+typedef struct {
+  const char *name;
+  GtkPrinter *printer;
+} FindPrinter;
+
+static gboolean
+find_printer_cb (GtkPrinter *printer,
+                 gpointer    user_data)
+{
+  FindPrinter *find = user_data;
+  gboolean match;
+
+  if (find->name != NULL)
+    match = g_strcmp0 (gtk_printer_get_name (printer), find->name) == 0;
+  else
+    match = gtk_printer_is_default (printer);
+
+  if (match)
+    g_set_object (&find->printer, printer);
+
+  return match;
+}
+
+/* The named printer, or the default one; NULL when there is none. */
+static GtkPrinter *
+find_printer (const char *name)
+{
+  FindPrinter find = { name, NULL };
+
+  gtk_enumerate_printers (find_printer_cb, &find, NULL, TRUE);
+
+  return find.printer;
+}
+
+/* The paper of the exported PDF: that of the locale. */
+static GtkPageSetup *
+export_page_setup (void)
+{
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width, height;
+
+  consult_paper_size_for_locale (NULL, &width, &height);
+  /* US Letter is 612 points wide, A4 595. */
+  paper = gtk_paper_size_new (fabs (width - 612.0) < 1.0 ? GTK_PAPER_NAME_LETTER
+                                                         : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  return page_setup;
+}
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean sent;
+  GError *error;
+} SendJob;
+
+static void
+job_sent_cb (GtkPrintJob  *job,
+             gpointer      user_data,
+             const GError *error)
+{
+  SendJob *send = user_data;
+
+  send->sent = TRUE;
+  if (error != NULL)
+    send->error = g_error_copy (error);
+  g_main_loop_quit (send->loop);
+}
+
+/* Renders @record to @pdf_path and sends it to @printer; FALSE with a
+ * message on stderr when the record cannot be read or the job was not
+ * accepted. */
+static gboolean
+print_record (const char       *record,
+              const char       *pdf_path,
+              GtkPrinter       *printer,
+              GtkPrintSettings *print_settings,
+              GtkPageSetup     *page_setup,
+              GSettings        *settings)
+{
+  g_autoptr(ConsultConsultation) consultation = NULL;
+  g_autoptr(ConsultSummary) summary = NULL;
+  g_autoptr(GtkPrintJob) job = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ConsultPrintOptions) options = { 0 };
+  g_autofree char *title = NULL;
+  SendJob send = { NULL, FALSE, NULL };
+
+  consultation = consult_record_load_file (record, NULL, &error);
+  if (consultation == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  consult_print_options_init (&options, settings);
+  if (!consult_summary_export_pdf (consultation, &options.options, pdf_path, &error))
+    {
+      /* Translators: the first %s is a record file, the second why it
+       * could not be printed. */
+      g_printerr (_("%s: cannot print: %s\n"), record, error->message);
+      return FALSE;
+    }
+
+  summary = consult_summary_new (consultation, &options.options);
+  title = consult_summary_dup_title (summary);
+  job = gtk_print_job_new (title, printer, print_settings, page_setup);
+  if (!gtk_print_job_set_source_file (job, pdf_path, &error))
+    {
+      g_printerr (_("%s: cannot print: %s\n"), record, error->message);
+      return FALSE;
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  send.loop = loop;
+  gtk_print_job_send (job, job_sent_cb, &send, NULL);
+  if (!send.sent)
+    g_main_loop_run (loop);
+
+  if (send.error != NULL)
+    {
+      /* Translators: the first %s is a record file, the second a printer,
+       * the third the printer's answer. */
+      g_printerr (_("%s: the printer “%s” did not accept the job: %s\n"),
+                  record, gtk_printer_get_name (printer), send.error->message);
+      g_error_free (send.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+print_records (const char * const *records,
+               const char         *printer_name)
+{
+  g_autoptr(GtkPrinter) printer = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  int status = 0;
+
+  /* GTK finds printers through its print backends, which GTK 4.8 only
+   * loads once it has opened a display. */
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (),
+                  _("--print needs a graphical session: no display could be opened"));
+      return 1;
+    }
+
+  printer = find_printer (printer_name);
+  if (printer == NULL)
+    {
+      if (printer_name != NULL)
+        /* Translators: %s is a printer name. */
+        g_printerr (_("%s: there is no printer “%s”\n"), g_get_prgname (), printer_name);
+      else
+        g_printerr (_("%s: there is no default printer; name one with --printer\n"),
+                    g_get_prgname ());
+      return 1;
+    }
+
+  settings = dup_settings_if_installed ();
+  print_settings = gtk_print_settings_new ();
+  gtk_print_settings_set_printer (print_settings, gtk_printer_get_name (printer));
+  gtk_print_settings_set_n_copies (print_settings, 1);
+  page_setup = export_page_setup ();
+
+  for (guint i = 0; records[i] != NULL; i++)
+    {
+      g_autofree char *pdf_path = NULL;
+      g_autoptr(GError) error = NULL;
+      int fd;
+
+      /* Readable by its owner only: a summary is health data. */
+      fd = g_file_open_tmp ("consult-print-XXXXXX.pdf", &pdf_path, &error);
+      if (fd < 0)
+        {
+          g_printerr (_("%s: cannot print: %s\n"), records[i], error->message);
+          status = 1;
+          continue;
+        }
+      g_close (fd, NULL);
+
+      if (!print_record (records[i], pdf_path, printer, print_settings, page_setup, settings))
+        status = 1;
+
+      g_unlink (pdf_path);
+    }
+
+  return status;
+}
+
 /* Options that open no window are answered here, in the launching process,
  * before anything connects to a display or a bus. */
 static int
@@ -191,7 +401,9 @@ consult_application_handle_local_options (GApplication *app,
   g_autofree const char **files = NULL;
   const char *content_path = NULL;
   const char *export_path = NULL;
+  const char *printer_name = NULL;
   gboolean validate;
+  gboolean print;
 
   self->options_handled = TRUE;
 
@@ -202,6 +414,8 @@ consult_application_handle_local_options (GApplication *app,
     }
 
   validate = g_variant_dict_contains (options, "validate");
+  print = g_variant_dict_contains (options, "print");
+  g_variant_dict_lookup (options, "printer", "&s", &printer_name);
   g_variant_dict_lookup (options, "content", "^&ay", &content_path);
   g_variant_dict_lookup (options, "export-pdf", "^&ay", &export_path);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -211,6 +425,19 @@ consult_application_handle_local_options (GApplication *app,
 
   if (export_path != NULL && (validate || content_path != NULL))
     return usage_error (_("--export-pdf cannot be used with --validate or --content"));
+
+  if (printer_name != NULL && !print)
+    return usage_error (_("--printer needs --print"));
+
+  if (print && (validate || export_path != NULL || content_path != NULL))
+    return usage_error (_("--print cannot be used with --validate, --export-pdf or --content"));
+
+  if (print)
+    {
+      if (files == NULL || files[0] == NULL)
+        return usage_error (_("--print needs at least one RECORD"));
+      return print_records (files, printer_name);
+    }
 
   if (export_path != NULL)
     {
