@@ -36,6 +36,10 @@ struct _ConsultApplication
   /* Whether handle-local-options ran, which tells a command line that
    * could not be parsed from one that was answered. */
   gboolean options_handled;
+
+  /* The records named on the command line of the primary instance, opened
+   * when it activates. */
+  GPtrArray *files_to_open;
 };
 
 G_DEFINE_FINAL_TYPE (ConsultApplication, consult_application, ADW_TYPE_APPLICATION)
@@ -391,6 +395,38 @@ print_records (const char * const *records,
   return status;
 }
 
+/* consult RECORD...: the G_OPTION_REMAINING entry takes the files out of
+ * the arguments GApplication would otherwise pass to open, so they are
+ * opened here: in the instance already running if there is one, else
+ * once this one activates. */
+static int
+open_files (ConsultApplication  *self,
+            const char * const  *paths)
+{
+  GApplication *app = G_APPLICATION (self);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (app))
+    {
+      g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+      return 0;
+    }
+
+  g_clear_pointer (&self->files_to_open, g_ptr_array_unref);
+  self->files_to_open = g_steal_pointer (&files);
+  return -1;
+}
+
 /* Options that open no window are answered here, in the launching process,
  * before anything connects to a display or a bus. */
 static int
@@ -460,6 +496,9 @@ consult_application_handle_local_options (GApplication *app,
       load_content (self, content_path);
     }
 
+  if (files != NULL && files[0] != NULL)
+    return open_files (self, files);
+
   return -1;
 }
 
@@ -488,7 +527,14 @@ static void
 consult_application_activate (GApplication *app)
 {
   ConsultApplication *self = CONSULT_APPLICATION (app);
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->files_to_open);
   GtkWindow *window;
+
+  if (files != NULL)
+    {
+      g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
@@ -676,6 +722,7 @@ consult_application_dispose (GObject *object)
   ConsultApplication *self = CONSULT_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->files_to_open, g_ptr_array_unref);
   g_clear_object (&self->content);
   g_clear_error (&self->content_error);
 
