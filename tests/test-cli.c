@@ -179,6 +179,40 @@ START_TEST (test_export_pdf_usage)
 }
 END_TEST
 
+START_TEST (test_print_usage)
+{
+  const char *no_record[] = { "--print", NULL };
+  const char *printer_alone[] = { "--printer", "office", "a.xml", NULL };
+  const char *with_validate[] = { "--print", "--validate", "a.xml", NULL };
+  const char *with_export[] = { "--print", "--export-pdf", "out.pdf", "a.xml", NULL };
+  const char *with_content[] = { "--print", "--content", "c.xml", "a.xml", NULL };
+  const char **cases[] = { no_record, printer_alone, with_validate, with_export, with_content };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RunResult) result = { 0 };
+
+      run_consult (&result, cases[i]);
+      ck_assert_msg (result.status == 2, "case %u: exit %d: %s", i, result.status, result.err);
+      ck_assert_ptr_nonnull (strstr (result.err, "--help"));
+    }
+}
+END_TEST
+
+/* Printers are found through GTK, which needs a display: without one,
+ * --print says so rather than crashing. */
+START_TEST (test_print_needs_display)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *record = consult_test_data_path ("records", "complete.xml", NULL);
+  const char *args[] = { "--print", record, NULL };
+
+  run_consult (&result, args);
+  ck_assert_int_eq (result.status, 1);
+  ck_assert_msg (strstr (result.err, "graphical session") != NULL, "got: %s", result.err);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -193,6 +227,8 @@ cli_suite (void)
   tcase_add_test (tc, test_export_pdf_complete_names_client);
   tcase_add_test (tc, test_export_pdf_bad_record);
   tcase_add_test (tc, test_export_pdf_usage);
+  tcase_add_test (tc, test_print_usage);
+  tcase_add_test (tc, test_print_needs_display);
   suite_add_tcase (s, tc);
 
   return s;
