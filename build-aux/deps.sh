@@ -11,10 +11,13 @@ BUILD_PACKAGES="
 "
 
 # What the tests need on top: the check library, a headless X server,
-# poppler to read PDFs back, xmllint, locales and fonts.
+# poppler to read PDFs back, xmllint, locales and fonts; CUPS with the
+# cups-pdf printer and xdotool for printing through a real queue and the
+# print dialog.
 TEST_PACKAGES="
   check xvfb xauth poppler-utils libxml2-utils locales
   fonts-dejavu-core fonts-cantarell
+  cups cups-client cups-bsd printer-driver-cups-pdf xdotool
 "
 
 missing_packages () {
