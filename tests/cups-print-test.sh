@@ -203,6 +203,22 @@ cancel -a -x "$queue"
 : >"$work/log/page_log"
 [ -z "$(lpstat -W completed -o "$queue")" ] || fail "the completed jobs could not be purged"
 
+# A record that cannot be read is named, with status 1, and the others
+# still print.
+bad="$(dirname "$record")/bad/tampered.xml"
+if "$exe" --print "$bad" "$record" --printer "$queue" 2>"$work/err.txt"; then
+  fail "--print of a modified record succeeded"
+fi
+grep -q "tampered.xml" "$work/err.txt" || fail "the bad record is not named: $(cat "$work/err.txt")"
+pdf=$(wait_for_output) || fail "--print: the good record was not printed after a bad one"
+check_output "--print after a bad record" "$pdf"
+[ -z "$(ls -A "$work/tmp")" ] || fail "--print left temporary files behind after a bad record"
+
+rm -f "$work/out"/*.pdf
+cancel -a -x "$queue"
+: >"$work/log/page_log"
+[ -z "$(lpstat -W completed -o "$queue")" ] || fail "the completed jobs could not be purged"
+
 # 2. The print dialog: Ctrl+P in the record's window, then Return, which
 # presses Print on the printer CUPS calls the default. The record is
 # signed, so no draft warning comes first.
