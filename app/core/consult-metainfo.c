@@ -132,8 +132,12 @@ consult_metainfo_load_bytes (GBytes      *bytes,
 
               info->version = consult_xml_get_prop (release, "version");
               info->release_date = consult_xml_get_prop (release, "date");
+              /* The first untranslated description: a second one (only
+               * a broken file has it) must not replace, and leak, the
+               * first. */
               for (xmlNode *child = release->children; child != NULL; child = child->next)
-                if (consult_xml_is (child, NULL, "description"))
+                if (consult_xml_is (child, NULL, "description") && is_untranslated (child)
+                    && info->release_notes == NULL)
                   info->release_notes = serialize_children (doc, child);
               break;
             }
