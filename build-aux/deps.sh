@@ -13,12 +13,24 @@ BUILD_PACKAGES="
 # What the tests need on top: the check library, a headless X server,
 # poppler to read PDFs back, xmllint, locales and fonts; CUPS with the
 # cups-pdf printer and xdotool for printing through a real queue and the
-# print dialog.
+# print dialog; strace to watch that a consultation opens no network socket.
 TEST_PACKAGES="
-  check xvfb xauth poppler-utils libxml2-utils locales
+  check xvfb xauth poppler-utils libxml2-utils locales strace
   fonts-dejavu-core fonts-cantarell
   cups cups-client cups-bsd printer-driver-cups-pdf xdotool
 "
+
+# What the hardening stages of ./test (not --quick) need on top: clang for
+# libFuzzer, valgrind; and clang's runtime libraries (clang_rt_package).
+HARDENING_PACKAGES="
+  clang valgrind
+"
+
+# The package with libFuzzer for the installed clang: libclang-rt-14-dev on
+# Debian 12 (clang 14), libclang-rt-18-dev on Ubuntu 24.04.
+clang_rt_package () {
+  printf 'libclang-rt-%s-dev' "$(clang -dumpversion | cut -d. -f1)"
+}
 
 missing_packages () {
   for pkg in "$@"; do

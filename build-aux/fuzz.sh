@@ -20,6 +20,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang meson setup build-fuzz -Dfuzzing=true -Dtests=false \
     -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 fi
+set --
 for t in $targets; do set -- "$@" "fuzz-$t"; done
 meson compile -C build-fuzz -j2 "$@" >/dev/null
 
