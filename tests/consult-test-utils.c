@@ -60,6 +60,11 @@ consult_test_setup_gtk (void)
   if (!gtk_init_check ())
     ck_abort_msg ("cannot open the display %s", g_getenv ("DISPLAY"));
   adw_init ();
+
+  /* No transitions: a test's result never depends on how far an animation
+   * got, and a window torn down mid-transition does not leave libadwaita
+   * holding the render nodes of its snapshot. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 static void
