@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "consult-application.h"
+#include "consult-content-loader.h"
 #include "consult-record.h"
 #include "consult-test-utils.h"
 #include "consult-window-private.h"
@@ -456,6 +457,100 @@ START_TEST (test_application_open)
 }
 END_TEST
 
+/* Faults: the records folder vanishing between two saves, and a folder
+ * that cannot be written. Each gives a clear message and loses nothing. */
+START_TEST (test_records_folder_vanishes)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autofree char *folder = g_build_filename (dir, "consult", "records", NULL);
+  g_autofree char *path = g_build_filename (folder, "jane.consult.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  consult_consultation_set_client_name (c, "Jane Example");
+  ck_assert (_consult_window_save_to (window, path, &error));
+
+  /* Someone removes the whole folder; the next save puts it back, private. */
+  ck_assert_int_eq (g_unlink (path), 0);
+  ck_assert_int_eq (g_rmdir (folder), 0);
+  consult_consultation_set_client_contact (c, "after the folder went");
+  ck_assert_msg (_consult_window_save_to (window, path, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_int_eq (g_stat (folder, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0700);
+}
+END_TEST
+
+START_TEST (test_unwritable_folder)
+{
+  ConsultConsultation *c = consult_window_get_consultation (window);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "jane.consult.xml", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* A file where the folder should be: no save can go there, whoever runs
+   * the test (root can write to read-only folders). */
+  ck_assert (g_file_set_contents (blocker, "", 0, NULL));
+  consult_consultation_set_client_name (c, "Jane Example");
+
+  ck_assert (!_consult_window_save_to (window, path, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "not-a-folder"));
+  /* Nothing lost: the consultation is still there, still unsaved. */
+  ck_assert_str_eq (consult_consultation_get_client_name (c), "Jane Example");
+  ck_assert (consult_consultation_get_modified (c));
+  ck_assert_ptr_eq (consult_window_get_consultation (window), c);
+}
+END_TEST
+
+/* The content file the window was started with changes, then disappears:
+ * the window keeps the content it read, and what is saved carries the
+ * wording that was shown. */
+START_TEST (test_content_file_changes)
+{
+  g_autofree char *source = consult_test_data_path ("content", "peel.xml", NULL);
+  g_autofree char *copy = g_build_filename (dir, "peel.xml", NULL);
+  g_autofree char *record = g_build_filename (dir, "peel.consult.xml", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(ConsultContent) content = NULL;
+  g_autoptr(ConsultConsultation) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ConsultWindow *peel_window;
+  ConsultConsultation *c;
+  gsize length;
+
+  ck_assert (g_file_get_contents (source, &data, &length, NULL));
+  ck_assert (g_file_set_contents (copy, data, length, NULL));
+  content = consult_content_loader_load_file (copy, &error);
+  ck_assert_msg (content != NULL, "%s", error ? error->message : "");
+
+  peel_window = g_object_new (CONSULT_TYPE_WINDOW,
+                              "application", app,
+                              "settings", consult_application_get_settings (app),
+                              "content", content,
+                              NULL);
+  gtk_window_present (GTK_WINDOW (peel_window));
+  consult_test_wait_for_frame (peel_window);
+
+  ck_assert (g_file_set_contents (copy, "<procedure>changed", -1, NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (peel_window), "win.new", NULL));
+  ck_assert_int_eq (g_unlink (copy), 0);
+
+  c = consult_window_get_consultation (peel_window);
+  consult_consultation_set_client_name (c, "Jane Example");
+  ck_assert (consult_window_go_to_step (peel_window, CONSULT_FLOW_STEP_SCREENING));
+  ck_assert_msg (_consult_window_save_to (peel_window, record, &error), "%s",
+                 error ? error->message : "");
+
+  reloaded = consult_record_load_file (record, NULL, &error);
+  ck_assert_msg (reloaded != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (consult_content_get_id (consult_consultation_get_content (reloaded)),
+                    "superficial-peel");
+
+  consult_consultation_set_modified (c, FALSE);
+  gtk_window_destroy (GTK_WINDOW (peel_window));
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -475,6 +570,9 @@ window_records_suite (void)
   tcase_add_test (tc, test_close_flushes_draft);
   tcase_add_test (tc, test_open_record_action);
   tcase_add_test (tc, test_application_open);
+  tcase_add_test (tc, test_records_folder_vanishes);
+  tcase_add_test (tc, test_unwritable_folder);
+  tcase_add_test (tc, test_content_file_changes);
   suite_add_tcase (s, tc);
 
   return s;
