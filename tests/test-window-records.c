@@ -10,17 +10,24 @@
 
 #include "consult-config.h"
 
+#include <grp.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "consult-application.h"
 #include "consult-content-loader.h"
+#include "consult-i18n.h"
+#include "consult-record-index.h"
 #include "consult-record.h"
 #include "consult-test-utils.h"
 #include "consult-window-private.h"
 #include "consult-window.h"
+
+#define NOBODY 65534
 
 static ConsultApplication *app;
 static ConsultWindow *window;
@@ -551,6 +558,356 @@ START_TEST (test_content_file_changes)
 }
 END_TEST
 
+/* A home, and so a data folder, that cannot be written: the window says
+ * so when it opens, the saved records still list and open, Save fails
+ * with the folder named and loses nothing, Save As elsewhere works, and
+ * the failing safety copy is shown once, not at every change. Root
+ * writes to read-only folders, so the window runs in a child that is
+ * nobody. */
+
+typedef struct {
+  const char *home;
+  const char *data;
+  const char *record;
+  const char *elsewhere;
+} ReadOnlyHome;
+
+/* In the child: a failed check is said on stderr, with status 1. */
+#define child_check(cond, ...)                                          \
+  G_STMT_START {                                                        \
+    if (!(cond))                                                        \
+      {                                                                 \
+        g_printerr ("read-only home, line %d: %s: ", __LINE__, #cond);  \
+        g_printerr (__VA_ARGS__);                                       \
+        g_printerr ("\n");                                              \
+        _exit (1);                                                      \
+      }                                                                 \
+  } G_STMT_END
+
+static guint n_draft_failures;
+
+static void
+draft_failed_cb (ConsultAutosave *autosave,
+                 GError          *error)
+{
+  n_draft_failures++;
+}
+
+static gboolean
+enough_draft_failures (gpointer data)
+{
+  return n_draft_failures >= GPOINTER_TO_UINT (data);
+}
+
+/* The toasts the window shows. */
+static void
+collect_toasts (GtkWidget  *widget,
+                GPtrArray  *found)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_toasts (child, found);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+toast_text (GtkWidget *toast)
+{
+  GtkWidget *label = find_descendant (toast, GTK_TYPE_LABEL);
+
+  return g_strdup (label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : "");
+}
+
+static gboolean
+index_loaded (gpointer data)
+{
+  return consult_record_index_get_loaded (data);
+}
+
+/* GTK's own list of recent files lives in the home too, and GTK warns
+ * that it cannot write it after Save As: GTK's to say, not a fault of
+ * the window. Warnings are not fatal in the child, so that this one
+ * passes; any other is counted, and fails the test. */
+static guint n_other_warnings;
+
+static GLogWriterOutput
+count_warnings_writer (GLogLevelFlags   log_level,
+                       const GLogField *fields,
+                       gsize            n_fields,
+                       gpointer         user_data)
+{
+  if (log_level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL))
+    {
+      const char *domain = NULL;
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+          domain = fields[i].value;
+        else if (g_str_equal (fields[i].key, "MESSAGE"))
+          message = fields[i].value;
+
+      if (!(g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+            strstr (message, "recently-used.xbel") != NULL))
+        n_other_warnings++;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static const char *chosen_path;
+
+static gboolean
+chooser_chose (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), chosen_path) == 0;
+}
+
+static void
+read_only_home_child (const ReadOnlyHome *paths)
+{
+  g_autofree char *folder = g_build_filename (paths->data, "consult", "records", NULL);
+  g_autofree char *elsewhere = g_build_filename (paths->elsewhere, "jane.consult.xml", NULL);
+  g_autoptr(ConsultRecordIndex) records = NULL;
+  g_autoptr(ConsultConsultation) reloaded = NULL;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog = NULL;
+  ConsultConsultation *c;
+  GtkWidget *close_button;
+
+  if (getuid () == 0 &&
+      (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (91);
+  g_setenv ("HOME", paths->home, TRUE);
+  g_setenv ("XDG_DATA_HOME", paths->data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", paths->data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", paths->data, TRUE);
+  g_setenv ("XDG_STATE_HOME", paths->data, TRUE);
+  child_check (access (paths->data, W_OK) != 0, "the data folder is writable");
+
+  consult_i18n_init ("C.UTF-8");
+  /* As g_application_run() would: the file chooser names the app. */
+  g_set_prgname ("consult");
+  child_check (gtk_init_check (), "cannot open the display %s as nobody", g_getenv ("DISPLAY"));
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_log_set_writer_func (count_warnings_writer, NULL, NULL);
+
+  app = consult_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  child_check (g_application_register (G_APPLICATION (app), NULL, &error), "%s",
+               error ? error->message : "");
+  window = consult_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  consult_test_wait_for_frame (window);
+
+  /* Said at once, with the folder and the way out. */
+  child_check (consult_test_wait_until (find_dialog, &dialog, 2000), "no message at start");
+  child_check (strstr (adw_message_dialog_get_body (dialog), folder) != NULL, "%s",
+               adw_message_dialog_get_body (dialog));
+  child_check (strstr (adw_message_dialog_get_body (dialog), "Save As") != NULL, "%s",
+               adw_message_dialog_get_body (dialog));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  consult_test_flush ();
+
+  /* What is saved is still there to see. */
+  records = consult_record_index_new (folder);
+  child_check (consult_test_wait_until (index_loaded, records, 5000), "the records never listed");
+  child_check (g_list_model_get_n_items (G_LIST_MODEL (records)) == 1, "%u records listed",
+               g_list_model_get_n_items (G_LIST_MODEL (records)));
+  child_check (_consult_window_open_record (window, paths->record, &error), "%s",
+               error ? error->message : "");
+  c = consult_window_get_consultation (window);
+
+  /* Each change fails to leave a draft: one toast says so, not one each. */
+  consult_autosave_set_delay_ms (_consult_window_get_autosave (window), 20);
+  g_signal_connect (_consult_window_get_autosave (window), "failed",
+                    G_CALLBACK (draft_failed_cb), NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *contact = g_strdup_printf ("change %u", i);
+
+      consult_consultation_set_client_contact (c, contact);
+      child_check (consult_test_wait_until (enough_draft_failures, GUINT_TO_POINTER (i + 1), 3000),
+                   "draft %u did not fail", i);
+    }
+  collect_toasts (GTK_WIDGET (window), toasts);
+  child_check (toasts->len == 1, "%u toasts", toasts->len);
+  text = toast_text (g_ptr_array_index (toasts, 0));
+  child_check (strstr (text, "safety copy") != NULL, "the toast says “%s”", text);
+  /* Closed, no other takes its place. */
+  close_button = find_descendant (g_ptr_array_index (toasts, 0), GTK_TYPE_BUTTON);
+  while (close_button != NULL && !gtk_widget_get_visible (close_button))
+    close_button = gtk_widget_get_next_sibling (close_button);
+  child_check (close_button != NULL, "the toast has no close button");
+  g_signal_emit_by_name (close_button, "clicked");
+  consult_test_flush ();
+  g_ptr_array_set_size (toasts, 0);
+  collect_toasts (GTK_WIDGET (window), toasts);
+  child_check (toasts->len == 0, "%u toasts after closing the first", toasts->len);
+
+  /* Save in place fails, naming the record; nothing is lost. */
+  child_check (!_consult_window_save_to (window, paths->record, &error), "saved in place");
+  child_check (strstr (error->message, paths->record) != NULL, "%s", error->message);
+  g_clear_error (&error);
+  child_check (consult_consultation_get_modified (c), "no longer modified");
+  child_check (g_str_equal (consult_consultation_get_client_contact (c), "change 2"), "%s",
+               consult_consultation_get_client_contact (c));
+
+  /* Save As, through the real chooser, to a folder that can be written. */
+  child_check (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL),
+               "no Save As");
+  {
+    GtkWidget *chooser = NULL;
+    g_autoptr(GFile) folder_file = g_file_new_for_path (paths->elsewhere);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < 50 && chooser == NULL; i++)
+      {
+        consult_test_flush ();
+        for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
+          {
+            g_autoptr(GObject) w = g_list_model_get_item (toplevels, j);
+
+            if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+              chooser = GTK_WIDGET (w);
+          }
+        if (chooser == NULL)
+          g_usleep (20000);
+      }
+    child_check (chooser != NULL, "no file chooser");
+    /* Not in the records folder, which cannot be written. */
+    {
+      g_autoptr(GFile) start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) records_file = g_file_new_for_path (folder);
+
+      child_check (start == NULL || !g_file_equal (start, records_file),
+                   "Save As starts in the read-only %s", folder);
+    }
+    chosen_path = elsewhere;
+    child_check (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder_file,
+                                                      &error), "%s", error ? error->message : "");
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "jane.consult.xml");
+    /* The chooser changes folder once it has loaded it. */
+    child_check (consult_test_wait_until (chooser_chose, chooser, 3000), "the chooser is in %s",
+                 g_file_peek_path (gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser))));
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    consult_test_flush ();
+  }
+  child_check (consult_test_wait_until (file_exists, elsewhere, 3000), "nothing at %s", elsewhere);
+  child_check (!consult_consultation_get_modified (c), "still modified after Save As");
+  reloaded = consult_record_load_file (elsewhere, NULL, &error);
+  child_check (reloaded != NULL, "%s", error ? error->message : "");
+  child_check (g_str_equal (consult_consultation_get_client_contact (reloaded), "change 2"), "%s",
+               consult_consultation_get_client_contact (reloaded));
+
+  /* Let GTK write (or fail to write) its recent files. */
+  g_usleep (300000);
+  consult_test_flush ();
+  child_check (n_other_warnings == 0, "%u warnings", n_other_warnings);
+
+  _exit (0);
+}
+
+START_TEST (test_read_only_home)
+{
+  g_autofree char *base = consult_test_make_tmpdir ();
+  g_autofree char *home = g_build_filename (base, "home", NULL);
+  g_autofree char *data = g_build_filename (home, ".local", "share", NULL);
+  g_autofree char *folder = g_build_filename (data, "consult", "records", NULL);
+  g_autofree char *record = g_build_filename (folder, "jane.consult.xml", NULL);
+  g_autofree char *elsewhere = g_build_filename (base, "elsewhere", NULL);
+  g_autofree char *source = consult_test_data_path ("records", "unsigned-draft.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ReadOnlyHome paths = { home, data, record, elsewhere };
+  int status;
+  pid_t pid;
+
+  /* The home and its data folder hold a saved record, which the user may
+   * read but not write: as root, the folders stay root's and the window
+   * runs as nobody; as anyone else, they are made read-only. */
+  before = read_file (source);
+  ck_assert_int_eq (g_mkdir_with_parents (folder, 0755), 0);
+  ck_assert (g_file_set_contents (record, before, -1, NULL));
+  ck_assert_int_eq (g_mkdir (elsewhere, 0700), 0);
+  ck_assert_int_eq (g_chmod (base, 0711), 0);
+  if (getuid () == 0)
+    {
+      ck_assert_int_eq (chown (record, NOBODY, NOBODY), 0);
+      ck_assert_int_eq (chown (elsewhere, NOBODY, NOBODY), 0);
+      ck_assert_int_eq (g_chmod (record, 0600), 0);
+    }
+  else
+    ck_assert_int_eq (g_chmod (record, 0400), 0);
+  {
+    g_autofree char *parent = g_strdup (folder);
+
+    /* Every level from the home down, read-only for whoever is not root. */
+    while (strlen (parent) > strlen (base))
+      {
+        char *slash;
+
+        if (getuid () != 0)
+          ck_assert_int_eq (g_chmod (parent, 0555), 0);
+        slash = strrchr (parent, G_DIR_SEPARATOR);
+        *slash = '\0';
+      }
+  }
+
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    read_only_home_child (&paths);
+
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert_msg (WIFEXITED (status), "the window was killed by signal %d (a warning?)",
+                 WTERMSIG (status));
+  ck_assert_msg (WEXITSTATUS (status) == 0, "the window run as nobody failed with %d: see stderr",
+                 WEXITSTATUS (status));
+
+  /* Nothing saved was touched, nothing was left beside it. */
+  after = read_file (record);
+  ck_assert_str_eq (after, before);
+  {
+    g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    ck_assert_uint_eq (n, 1);
+  }
+}
+END_TEST
+
 static Suite *
 window_records_suite (void)
 {
@@ -573,6 +930,12 @@ window_records_suite (void)
   tcase_add_test (tc, test_records_folder_vanishes);
   tcase_add_test (tc, test_unwritable_folder);
   tcase_add_test (tc, test_content_file_changes);
+  suite_add_tcase (s, tc);
+
+  /* Its own process, display and data folder: no fixture. */
+  tc = tcase_create ("read-only-home");
+  tcase_set_timeout (tc, 30);
+  tcase_add_test (tc, test_read_only_home);
   suite_add_tcase (s, tc);
 
   return s;

@@ -1138,6 +1138,31 @@ consult_record_ensure_folder (const char  *folder,
   return TRUE;
 }
 
+gboolean
+consult_record_check_folder_writable (const char  *folder,
+                                      GError     **error)
+{
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!consult_record_ensure_folder (folder, error))
+    return FALSE;
+
+  if (g_access (folder, W_OK | X_OK) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display_name = g_filename_display_name (folder);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: the first %s is a folder, the second why. */
+                   _("Records cannot be saved in the folder “%s”: %s"), display_name,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Whether @name is that of a temporary file left by an interrupted save
  * of a record: NAME.xml followed by a dot and six letters or digits, as
  * g_file_set_contents_full() makes them. */

@@ -178,4 +178,11 @@ char                *consult_record_default_folder  (void);
 gboolean             consult_record_ensure_folder   (const char           *folder,
                                                      GError              **error);
 
+/* Makes @folder as consult_record_ensure_folder() does, then checks that
+ * records can be written in it: FALSE, with a message that names it, for
+ * a folder that cannot be made or written (a read-only home or file
+ * system, a folder owned by someone else). */
+gboolean             consult_record_check_folder_writable (const char     *folder,
+                                                           GError        **error);
+
 G_END_DECLS

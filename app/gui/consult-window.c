@@ -51,6 +51,9 @@ struct _ConsultWindow
    * change, so that a crash loses nothing; the draft goes once the
    * consultation is saved or deliberately dropped. */
   ConsultAutosave *autosave;
+  /* Whether the last draft could not be written: the failure is shown
+   * once, not at every change, until a draft is written again. */
+  gboolean autosave_failing;
   /* The saved records, for the start page. */
   ConsultRecordIndex *index;
 
@@ -805,7 +808,8 @@ run_export (ConsultWindow *self)
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   /* The chooser's reference is dropped in export_response_cb(). */
@@ -962,15 +966,22 @@ record_filter (void)
   return filter;
 }
 
-/* The default records folder, made owner-only if need be. */
+/* The default records folder, made owner-only if need be; NULL when it
+ * cannot be made, or written @for_saving (a read-only home, said when the
+ * window opened): the chooser then starts where it likes. */
 static GFile *
-records_folder (ConsultWindow *self)
+records_folder (ConsultWindow *self,
+                gboolean       for_saving)
 {
   g_autofree char *folder = consult_record_default_folder ();
   g_autoptr(GError) error = NULL;
 
-  if (!consult_record_ensure_folder (folder, &error))
-    g_warning ("Cannot create the records folder: %s", error->message);
+  if (for_saving ? !consult_record_check_folder_writable (folder, &error)
+                 : !consult_record_ensure_folder (folder, &error))
+    {
+      g_debug ("%s", error->message);
+      return NULL;
+    }
 
   return g_file_new_for_path (folder);
 }
@@ -981,7 +992,7 @@ run_save_as (ConsultWindow *self,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = record_filter ();
-  g_autoptr(GFile) folder = records_folder (self);
+  g_autoptr(GFile) folder = records_folder (self, TRUE);
   g_autofree char *name = record_file_name (self);
 
   chooser = gtk_file_chooser_native_new (_("Save Consultation"), GTK_WINDOW (self),
@@ -989,7 +1000,8 @@ run_save_as (ConsultWindow *self,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   self->after_save = after;
@@ -1078,14 +1090,15 @@ run_open_chooser (ConsultWindow *self)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = record_filter ();
-  g_autoptr(GFile) folder = records_folder (self);
+  g_autoptr(GFile) folder = records_folder (self, FALSE);
 
   chooser = gtk_file_chooser_native_new (_("Open Consultation"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1420,9 +1433,53 @@ autosave_failed_cb (ConsultWindow *self,
 {
   g_autofree char *message = NULL;
 
+  /* Once: a drafts folder that cannot be written fails at every change. */
+  if (self->autosave_failing)
+    return;
+  self->autosave_failing = TRUE;
+
   /* Translators: a toast; %s says which file and why. */
   message = g_strdup_printf (_("Could not keep a safety copy: %s"), error->message);
   show_toast (self, message);
+}
+
+static void
+autosave_saved_cb (ConsultWindow *self)
+{
+  self->autosave_failing = FALSE;
+}
+
+/* A data folder that cannot be written (a read-only home) is said once
+ * per run, when the first window opens: the consultation can still be
+ * filled in and saved elsewhere, but not where Save would put it. */
+static void
+check_records_folder_on_map_cb (ConsultWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *folder = consult_record_default_folder ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  g_signal_handlers_disconnect_by_func (self, check_records_folder_on_map_cb, NULL);
+  if (app == NULL || g_object_get_data (G_OBJECT (app), "consult-folder-checked") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (app), "consult-folder-checked", GINT_TO_POINTER (TRUE));
+
+  if (consult_record_check_folder_writable (folder, &error))
+    return;
+
+  /* Translators: %s says which folder and why it cannot be written. */
+  body = g_strdup_printf (_("%s\n\nConsultations can still be filled in and saved to another "
+                            "folder with Save As, but nothing is saved here, and no safety "
+                            "copy of unsaved work can be kept."),
+                          error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Records Cannot Be Saved"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void offer_next_draft (ConsultWindow *self);
@@ -1546,6 +1603,8 @@ consult_window_constructed (GObject *object)
   self->autosave = consult_autosave_new (NULL);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (autosave_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   /* What an earlier run left unsaved is offered once the window shows. */
   self->drafts_to_offer = consult_autosave_find_drafts (
                             consult_autosave_get_drafts_folder (self->autosave));
@@ -1565,6 +1624,7 @@ consult_window_constructed (GObject *object)
 
   if (self->drafts_to_offer->len > 0)
     g_signal_connect (self, "map", G_CALLBACK (offer_drafts_on_map_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (check_records_folder_on_map_cb), NULL);
 }
 
 static void
