@@ -5,8 +5,10 @@
 # Unix socket in a temporary folder, with a cups-pdf queue that turns each
 # job into a PDF. Checks that consult --print RECORD sends a job CUPS
 # completes, with the summary's text and as many pages as --export-pdf
-# gives, and that consult's own temporary PDF is gone afterwards; then
-# prints the same record through the print dialog (Ctrl+P, Return).
+# gives, and that consult's own temporary PDF is gone afterwards; that
+# --print on a folder's records prints each of them; then prints the same
+# record through the print dialog (Ctrl+P, Return), and with --print on
+# the paper last chosen there.
 #
 # Usage: cups-print-test.sh CONSULT_EXE RECORD
 # Exit 77 (skip) when not root (cups-pdf reads its per-queue settings from
@@ -155,6 +157,27 @@ wait_for_output () {
   return 1
 }
 
+# Waits up to 30 s for $1 completed jobs and as many PDFs from cups-pdf.
+wait_for_outputs () {
+  for _ in $(seq 1 300); do
+    jobs=$(lpstat -W completed -o "$queue" | grep -c "^$queue-" || true)
+    pdfs=0
+    for pdf in "$work/out"/*.pdf; do
+      [ -f "$pdf" ] && pdfinfo "$pdf" >/dev/null 2>&1 && pdfs=$((pdfs + 1))
+    done
+    [ "$jobs" -ge "$1" ] && [ "$pdfs" -ge "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+purge () {
+  rm -f "$work/out"/*.pdf
+  cancel -a -x "$queue"
+  : >"$work/log/page_log"
+  [ -z "$(lpstat -W completed -o "$queue")" ] || fail "the completed jobs could not be purged"
+}
+
 expected_pages () {
   sed -n 's/^Pages: *//p' "$work/export-info.txt"
 }
@@ -214,10 +237,30 @@ pdf=$(wait_for_output) || fail "--print: the good record was not printed after a
 check_output "--print after a bad record" "$pdf"
 [ -z "$(ls -A "$work/tmp")" ] || fail "--print left temporary files behind after a bad record"
 
-rm -f "$work/out"/*.pdf
-cancel -a -x "$queue"
-: >"$work/log/page_log"
-[ -z "$(lpstat -W completed -o "$queue")" ] || fail "the completed jobs could not be purged"
+purge
+
+# A folder's records, as `consult --print FOLDER/*.consult.xml` gives
+# them: one job each, each with its own client.
+records="$(dirname "$record")"
+mkdir "$work/folder"
+for name in complete deferred not-suitable unsigned-draft; do
+  cp "$records/$name.xml" "$work/folder/$name.consult.xml"
+done
+"$exe" --print "$work/folder"/*.consult.xml --printer "$queue" \
+  || fail "--print of a folder's records exited with $?"
+wait_for_outputs 4 || fail "--print of 4 records: $(ls "$work/out" | wc -l) PDFs within 30 s"
+for client in "Jane Example" "John Sample" "Sam Placeholder" "Robin Draft"; do
+  found=""
+  for pdf in "$work/out"/*.pdf; do
+    pdftotext "$pdf" - | grep -q "$client" && found=$pdf
+  done
+  [ -n "$found" ] || fail "--print of a folder: no printed PDF has $client"
+done
+[ "$(grep -c "^$queue " "$work/log/page_log")" -ge 4 ] \
+  || fail "--print of a folder: CUPS logged pages of fewer than 4 jobs"
+[ -z "$(ls -A "$work/tmp")" ] || fail "--print of a folder left temporary files behind"
+echo "ok: --print of a folder: 4 records, 4 jobs"
+purge
 
 # 2. The print dialog: Ctrl+P in the record's window, then Return, which
 # presses Print on the printer CUPS calls the default. The record is
@@ -250,3 +293,28 @@ pdf=$(wait_for_output) || fail "dialog: cups-pdf wrote no PDF within 20 s"
 check_output "dialog" "$pdf"
 # The page setup chosen in the dialog is kept for the next print.
 [ -f "$XDG_DATA_HOME/consult/page-setup.ini" ] || fail "dialog: the page setup was not saved"
+
+# 3. --print on the paper last chosen in the dialog: US Letter here,
+# where the locale's paper is A4, with the app's margins still.
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+purge
+cat >"$XDG_DATA_HOME/consult/page-setup.ini" <<EOF
+[Page Setup]
+PPDName=Letter
+DisplayName=US Letter
+Width=215.9
+Height=279.4
+MarginTop=6.35
+MarginBottom=6.35
+MarginLeft=6.35
+MarginRight=6.35
+Orientation=portrait
+EOF
+"$exe" --print "$record" --printer "$queue" || fail "--print on Letter exited with $?"
+pdf=$(wait_for_output) || fail "--print on Letter: cups-pdf wrote no PDF within 20 s"
+size=$(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1x\2/p')
+[ "$size" = "612x792" ] || fail "--print on the saved Letter paper printed on $size pt"
+check_output "--print on Letter" "$pdf"
+echo "ok: --print on the saved paper: $size pt"

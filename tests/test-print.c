@@ -4,7 +4,8 @@
  *
  * Printing and exporting the summary from the window: the print operation
  * writing a PDF with no dialog, the exported PDF's metadata, the warning
- * before a draft goes out, and the page setup kept between runs.
+ * before a draft goes out, and the page setup kept between runs and used
+ * by consult --print.
  */
 
 #include "consult-config.h"
@@ -222,6 +223,65 @@ START_TEST (test_print_page_setup_persists)
 }
 END_TEST
 
+/* consult --print: the paper and settings last chosen in the dialog,
+ * with the printer it was told, every page, one copy, and the app's
+ * margins at least. */
+START_TEST (test_batch_uses_saved_setup)
+{
+  g_autoptr(ConsultPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) batch_settings = NULL;
+  g_autoptr(GtkPageSetup) batch_setup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPageRange range = { 1, 1 };
+  ConsultPaper page;
+
+  /* Nothing saved: the locale's paper. */
+  consult_print_batch_setup ("Front-Desk", &batch_settings, &batch_setup);
+  ck_assert_str_eq (gtk_print_settings_get_printer (batch_settings), "Front-Desk");
+  ck_assert_str_eq (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (batch_setup)),
+                    GTK_PAPER_NAME_A4);
+  g_clear_object (&batch_settings);
+  g_clear_object (&batch_setup);
+
+  /* What a print from the dialog leaves. */
+  operation = consult_print_operation_new (fx.consultation, fx.settings);
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_top_margin (page_setup, 30.0, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (page_setup, 5.0, GTK_UNIT_MM);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), page_setup);
+  gtk_print_settings_set_printer (print_settings, "Back-Office");
+  gtk_print_settings_set_duplex (print_settings, GTK_PRINT_DUPLEX_VERTICAL);
+  gtk_print_settings_set_n_copies (print_settings, 3);
+  gtk_print_settings_set_print_pages (print_settings, GTK_PRINT_PAGES_RANGES);
+  gtk_print_settings_set_page_ranges (print_settings, &range, 1);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), print_settings);
+  ck_assert_msg (consult_print_operation_save (operation, &error), "%s",
+                 error ? error->message : "");
+
+  consult_print_batch_setup ("Front-Desk", &batch_settings, &batch_setup);
+  ck_assert_str_eq (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (batch_setup)),
+                    GTK_PAPER_NAME_LETTER);
+  ck_assert_str_eq (gtk_paper_size_get_name (gtk_print_settings_get_paper_size (batch_settings)),
+                    GTK_PAPER_NAME_LETTER);
+  ck_assert_str_eq (gtk_print_settings_get_printer (batch_settings), "Front-Desk");
+  ck_assert_int_eq (gtk_print_settings_get_duplex (batch_settings), GTK_PRINT_DUPLEX_VERTICAL);
+  ck_assert_int_eq (gtk_print_settings_get_n_copies (batch_settings), 1);
+  ck_assert_int_eq (gtk_print_settings_get_print_pages (batch_settings), GTK_PRINT_PAGES_ALL);
+  ck_assert_ptr_null (gtk_print_settings_get (batch_settings, GTK_PRINT_SETTINGS_PAGE_RANGES));
+
+  /* The summary is laid out on that paper: the wider margin kept, the
+   * narrower one widened to the app's. */
+  consult_print_summary_page (batch_setup, &page);
+  ck_assert_double_eq_tol (page.width, 612.0, 0.5);
+  ck_assert_double_eq_tol (page.height, 792.0, 0.5);
+  ck_assert_double_eq_tol (page.margin_top, 30.0 * 72.0 / 25.4, 0.1);
+  ck_assert_double_eq_tol (page.margin_left, CONSULT_PRINT_MIN_MARGIN_MM * 72.0 / 25.4, 0.1);
+}
+END_TEST
+
 START_TEST (test_export_pdf_metadata)
 {
   g_autoptr(GError) error = NULL;
@@ -316,6 +376,7 @@ print_suite (void)
   tcase_add_test (tc, test_print_operation_exports_summary);
   tcase_add_test (tc, test_print_default_page_setup);
   tcase_add_test (tc, test_print_page_setup_persists);
+  tcase_add_test (tc, test_batch_uses_saved_setup);
   tcase_add_test (tc, test_export_pdf_metadata);
   tcase_add_test (tc, test_draft_warning);
   suite_add_tcase (s, tc);

@@ -180,20 +180,19 @@ set_write_error (GError     **error,
 
 /* Lays the summary out on @surface and draws every page. */
 static cairo_status_t
-render (ConsultSummary  *summary,
-        cairo_surface_t *surface,
-        double           width,
-        double           height)
+render (ConsultSummary           *summary,
+        cairo_surface_t          *surface,
+        const ConsultPaper       *page)
 {
-  double margin = CONSULT_SUMMARY_PDF_MARGIN_MM * POINTS_PER_MM;
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
   cairo_status_t status;
   guint n_pages;
 
   pango_cairo_context_set_resolution (context, 72);
-  n_pages = consult_summary_paginate (summary, context, width, height,
-                                      margin, margin, margin, margin);
+  n_pages = consult_summary_paginate (summary, context, page->width, page->height,
+                                      page->margin_top, page->margin_right,
+                                      page->margin_bottom, page->margin_left);
   for (guint i = 0; i < n_pages; i++)
     {
       consult_summary_draw_page (summary, cr, i);
@@ -213,6 +212,21 @@ consult_summary_export_pdf (ConsultConsultation         *consultation,
                             const char                  *path,
                             GError                     **error)
 {
+  double margin = CONSULT_SUMMARY_PDF_MARGIN_MM * POINTS_PER_MM;
+  ConsultPaper page = { 0, 0, margin, margin, margin, margin };
+
+  consult_paper_size_for_locale (NULL, &page.width, &page.height);
+
+  return consult_summary_export_pdf_on_page (consultation, options, &page, path, error);
+}
+
+gboolean
+consult_summary_export_pdf_on_page (ConsultConsultation         *consultation,
+                                    const ConsultSummaryOptions *options,
+                                    const ConsultPaper          *page,
+                                    const char                  *path,
+                                    GError                     **error)
+{
   g_autoptr(ConsultSummary) summary = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *dir = NULL;
@@ -224,9 +238,9 @@ consult_summary_export_pdf (ConsultConsultation         *consultation,
   cairo_surface_t *surface;
   cairo_status_t status;
   Sink sink = { -1, 0 };
-  double width, height;
 
   g_return_val_if_fail (CONSULT_IS_CONSULTATION (consultation), FALSE);
+  g_return_val_if_fail (page != NULL && page->width > 0 && page->height > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -244,8 +258,7 @@ consult_summary_export_pdf (ConsultConsultation         *consultation,
       return FALSE;
     }
 
-  consult_paper_size_for_locale (NULL, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, page->width, page->height);
 
   title = consult_summary_dup_title (summary);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -259,7 +272,7 @@ consult_summary_export_pdf (ConsultConsultation         *consultation,
   created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 
-  status = render (summary, surface, width, height);
+  status = render (summary, surface, page);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

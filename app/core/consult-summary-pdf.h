@@ -40,4 +40,24 @@ gboolean consult_summary_export_pdf    (ConsultConsultation         *consultatio
                                         const char                  *path,
                                         GError                     **error);
 
+/* The page an exported summary is laid out on: the paper's size as it is
+ * held (landscape is wider than high) and the margins from its edges, all
+ * in points. */
+typedef struct {
+  double width;
+  double height;
+  double margin_top;
+  double margin_right;
+  double margin_bottom;
+  double margin_left;
+} ConsultPaper;
+
+/* Like consult_summary_export_pdf(), on @page instead of the locale's
+ * paper with CONSULT_SUMMARY_PDF_MARGIN_MM margins. */
+gboolean consult_summary_export_pdf_on_page (ConsultConsultation         *consultation,
+                                             const ConsultSummaryOptions *options,
+                                             const ConsultPaper          *page,
+                                             const char                  *path,
+                                             GError                     **error);
+
 G_END_DECLS

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <gtk/gtkunixprint.h>
 
 #include "consult-application.h"
@@ -232,24 +231,6 @@ find_printer (const char *name)
   return find.printer;
 }
 
-/* The paper of the exported PDF: that of the locale. */
-static GtkPageSetup *
-export_page_setup (void)
-{
-  GtkPageSetup *page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  double width, height;
-
-  consult_paper_size_for_locale (NULL, &width, &height);
-  /* US Letter is 612 points wide, A4 595. */
-  paper = gtk_paper_size_new (fabs (width - 612.0) < 1.0 ? GTK_PAPER_NAME_LETTER
-                                                         : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (page_setup, paper);
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-
-  return page_setup;
-}
-
 typedef struct {
   GMainLoop *loop;
   gboolean sent;
@@ -288,6 +269,7 @@ print_record (const char       *record,
   g_auto(ConsultPrintOptions) options = { 0 };
   g_autofree char *title = NULL;
   SendJob send = { NULL, FALSE, NULL };
+  ConsultPaper page;
 
   consultation = consult_record_load_file (record, NULL, &error);
   if (consultation == NULL)
@@ -296,8 +278,12 @@ print_record (const char       *record,
       return FALSE;
     }
 
+  /* On the paper of the page setup the job goes out with, as the print
+   * dialog would lay it out. */
   consult_print_options_init (&options, settings);
-  if (!consult_summary_export_pdf (consultation, &options.options, pdf_path, &error))
+  consult_print_summary_page (page_setup, &page);
+  if (!consult_summary_export_pdf_on_page (consultation, &options.options, &page, pdf_path,
+                                           &error))
     {
       /* Translators: the first %s is a record file, the second why it
        * could not be printed. */
@@ -365,10 +351,8 @@ print_records (const char * const *records,
     }
 
   settings = dup_settings_if_installed ();
-  print_settings = gtk_print_settings_new ();
-  gtk_print_settings_set_printer (print_settings, gtk_printer_get_name (printer));
-  gtk_print_settings_set_n_copies (print_settings, 1);
-  page_setup = export_page_setup ();
+  /* The paper and settings last chosen in the print dialog, if any. */
+  consult_print_batch_setup (gtk_printer_get_name (printer), &print_settings, &page_setup);
 
   for (guint i = 0; records[i] != NULL; i++)
     {

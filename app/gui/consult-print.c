@@ -161,30 +161,86 @@ default_page_setup (void)
   return page_setup;
 }
 
+/* The print settings saved from the dialog (NULL when there are none)
+ * and the page setup (the locale's paper when none was saved). */
+static void
+load_saved (GtkPrintSettings **print_settings,
+            GtkPageSetup     **page_setup)
+{
+  g_autofree char *settings_path = config_path (PRINT_SETTINGS_FILE);
+  g_autofree char *setup_path = config_path (PAGE_SETUP_FILE);
+  g_autoptr(GError) error = NULL;
+
+  *print_settings = gtk_print_settings_new_from_file (settings_path, &error);
+  if (*print_settings == NULL)
+    report_load_error (settings_path, error);
+  g_clear_error (&error);
+
+  *page_setup = gtk_page_setup_new_from_file (setup_path, &error);
+  if (*page_setup == NULL)
+    {
+      report_load_error (setup_path, error);
+      *page_setup = default_page_setup ();
+    }
+}
+
 static void
 restore_settings (ConsultPrintOperation *self)
 {
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
-  g_autofree char *settings_path = config_path (PRINT_SETTINGS_FILE);
-  g_autofree char *setup_path = config_path (PAGE_SETUP_FILE);
   g_autoptr(GtkPrintSettings) print_settings = NULL;
   g_autoptr(GtkPageSetup) page_setup = NULL;
-  g_autoptr(GError) error = NULL;
 
-  print_settings = gtk_print_settings_new_from_file (settings_path, &error);
+  load_saved (&print_settings, &page_setup);
   if (print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, print_settings);
-  else
-    report_load_error (settings_path, error);
-  g_clear_error (&error);
-
-  page_setup = gtk_page_setup_new_from_file (setup_path, &error);
-  if (page_setup == NULL)
-    {
-      report_load_error (setup_path, error);
-      page_setup = default_page_setup ();
-    }
   gtk_print_operation_set_default_page_setup (operation, page_setup);
+}
+
+void
+consult_print_batch_setup (const char        *printer_name,
+                           GtkPrintSettings **print_settings,
+                           GtkPageSetup     **page_setup)
+{
+  g_return_if_fail (printer_name != NULL);
+  g_return_if_fail (print_settings != NULL && page_setup != NULL);
+
+  load_saved (print_settings, page_setup);
+  if (*print_settings == NULL)
+    *print_settings = gtk_print_settings_new ();
+
+  /* Which printer is the command line's to say; the page range and the
+   * copies were those of one print from the dialog, not of every
+   * record. The rest (duplex, quality, tray, colour...) stays. */
+  gtk_print_settings_set_printer (*print_settings, printer_name);
+  gtk_print_settings_set_print_pages (*print_settings, GTK_PRINT_PAGES_ALL);
+  gtk_print_settings_unset (*print_settings, GTK_PRINT_SETTINGS_PAGE_RANGES);
+  gtk_print_settings_set_n_copies (*print_settings, 1);
+  /* The paper is the page setup's. */
+  gtk_print_settings_set_paper_size (*print_settings,
+                                     gtk_page_setup_get_paper_size (*page_setup));
+  gtk_print_settings_set_orientation (*print_settings,
+                                      gtk_page_setup_get_orientation (*page_setup));
+}
+
+void
+consult_print_summary_page (GtkPageSetup       *page_setup,
+                            ConsultPaper       *page)
+{
+  double min_margin = CONSULT_PRINT_MIN_MARGIN_MM * 72.0 / 25.4;
+
+  g_return_if_fail (GTK_IS_PAGE_SETUP (page_setup));
+  g_return_if_fail (page != NULL);
+
+  page->width = gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS);
+  page->height = gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS);
+  page->margin_top = MAX (min_margin, gtk_page_setup_get_top_margin (page_setup, GTK_UNIT_POINTS));
+  page->margin_right = MAX (min_margin,
+                            gtk_page_setup_get_right_margin (page_setup, GTK_UNIT_POINTS));
+  page->margin_bottom = MAX (min_margin,
+                             gtk_page_setup_get_bottom_margin (page_setup, GTK_UNIT_POINTS));
+  page->margin_left = MAX (min_margin,
+                           gtk_page_setup_get_left_margin (page_setup, GTK_UNIT_POINTS));
 }
 
 /* What to add inside the printable area for a margin of at least

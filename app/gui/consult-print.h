@@ -15,6 +15,7 @@
 
 #include "consult-consultation.h"
 #include "consult-summary.h"
+#include "consult-summary-pdf.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,20 @@ void consult_print_options_init  (ConsultPrintOptions *self,
 void consult_print_options_clear (ConsultPrintOptions *self);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConsultPrintOptions, consult_print_options_clear)
+
+/* What a print with no dialog (consult --print) to the printer
+ * @printer_name gets: the print settings and page setup last chosen in
+ * the print dialog, when they were saved, with that printer, every page
+ * and one copy; otherwise the locale's paper. */
+void consult_print_batch_setup   (const char          *printer_name,
+                                  GtkPrintSettings   **print_settings,
+                                  GtkPageSetup       **page_setup);
+
+/* The page the summary is laid out on for @page_setup: its paper, as it
+ * is held, and its margins, but never less than
+ * CONSULT_PRINT_MIN_MARGIN_MM. */
+void consult_print_summary_page  (GtkPageSetup        *page_setup,
+                                  ConsultPaper        *page);
 
 #define CONSULT_TYPE_PRINT_OPERATION (consult_print_operation_get_type ())
 G_DECLARE_FINAL_TYPE (ConsultPrintOperation, consult_print_operation,
