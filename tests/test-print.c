@@ -234,6 +234,7 @@ START_TEST (test_batch_uses_saved_setup)
   g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
   g_autoptr(GtkPrintSettings) batch_settings = NULL;
   g_autoptr(GtkPageSetup) batch_setup = NULL;
+  g_autoptr(GtkPaperSize) settings_paper = NULL;
   g_autoptr(GError) error = NULL;
   GtkPageRange range = { 1, 1 };
   ConsultPaper page;
@@ -264,8 +265,8 @@ START_TEST (test_batch_uses_saved_setup)
   consult_print_batch_setup ("Front-Desk", &batch_settings, &batch_setup);
   ck_assert_str_eq (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (batch_setup)),
                     GTK_PAPER_NAME_LETTER);
-  ck_assert_str_eq (gtk_paper_size_get_name (gtk_print_settings_get_paper_size (batch_settings)),
-                    GTK_PAPER_NAME_LETTER);
+  settings_paper = gtk_print_settings_get_paper_size (batch_settings);
+  ck_assert_str_eq (gtk_paper_size_get_name (settings_paper), GTK_PAPER_NAME_LETTER);
   ck_assert_str_eq (gtk_print_settings_get_printer (batch_settings), "Front-Desk");
   ck_assert_int_eq (gtk_print_settings_get_duplex (batch_settings), GTK_PRINT_DUPLEX_VERTICAL);
   ck_assert_int_eq (gtk_print_settings_get_n_copies (batch_settings), 1);
