@@ -656,6 +656,47 @@ START_TEST (test_round_trip)
 }
 END_TEST
 
+/* Content wording beyond ASCII, with and without emphasis (any
+ * translation has it): kept character for character in the snapshot,
+ * and the digest still matches when the record is read back. */
+START_TEST (test_round_trip_non_ascii_content)
+{
+  g_autoptr(GBytes) shipped = g_resources_lookup_data (CONSULT_CONTENT_DEFAULT_RESOURCE,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
+  g_autofree char *step1 = replace_once (text, "Do <em>not</em> pick at flaking skin",
+                                         "Zupfen Sie <em>nicht</em> an schuppender Haut – "
+                                         "„lösen“ ☺ &amp; ß");
+  g_autofree char *step2 = replace_once (step1, "I consent to micro-needling",
+                                         "Ich willige in das Microneedling ein – naïve "
+                                         "‘tram-track’ Ünïcødé");
+  g_autoptr(GBytes) bytes = g_bytes_new (step2, strlen (step2));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConsultContent) content = consult_content_loader_load_bytes (bytes, "unicode.xml",
+                                                                          &error);
+  g_autoptr(ConsultConsultation) c = NULL;
+  g_autoptr(ConsultConsultation) read = NULL;
+  g_autoptr(ConsultContent) snapshot = NULL;
+  g_autofree char *dir = consult_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "unicode.consult.xml", NULL);
+  const ConsultStatement *statement;
+
+  ck_assert_msg (content != NULL, "%s", error ? error->message : "");
+  c = make_complete (content);
+  ck_assert_msg (consult_record_save (c, path, &error), "%s", error ? error->message : "");
+
+  read = consult_record_load_file (path, &snapshot, &error);
+  ck_assert_msg (read != NULL, "%s", error ? error->message : "");
+  statement = g_ptr_array_index (consult_content_get_statements (snapshot), 0);
+  ck_assert_str_eq (statement->text.plain, "Ich willige in das Microneedling ein – naïve "
+                    "‘tram-track’ Ünïcødé of the area or areas recorded in this consultation.");
+  ck_assert_ptr_null (strstr (read_text (path), "\xef\xbf\xbd"));
+  ck_assert_ptr_nonnull (strstr (read_text (path), "Zupfen Sie <em>nicht</em> an schuppender "
+                                 "Haut – „lösen“ ☺ &amp; ß"));
+  assert_same_consultation (c, read, 0.0);
+}
+END_TEST
+
 /* Values off the record's grid: rounded on the way, and the digest,
  * computed on the rounded values, still matches. */
 START_TEST (test_round_trip_rounding)
@@ -1751,6 +1792,7 @@ record_suite (void)
   tc = tcase_create ("round-trip");
   tcase_add_checked_fixture (tc, consult_test_setup_core, NULL);
   tcase_add_test (tc, test_round_trip);
+  tcase_add_test (tc, test_round_trip_non_ascii_content);
   tcase_add_test (tc, test_round_trip_rounding);
   tcase_add_test (tc, test_round_trip_draft_oddities);
   tcase_add_test (tc, test_deterministic);

@@ -200,10 +200,14 @@ append_markup (GString           *out,
         }
       else
         {
-          char c[2] = { *p, '\0' };
+          /* Text up to the next tag or entity: whole characters, never a
+           * byte of one (append_escaped() would take a lone byte of a
+           * multi-byte character for invalid UTF-8). */
+          gsize run = MAX (strcspn (p, "<&"), 1);
+          g_autofree char *chunk = g_strndup (p, run);
 
-          append_escaped (out, c, FALSE);
-          p++;
+          append_escaped (out, chunk, FALSE);
+          p += run;
         }
     }
 }
