@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "consult-i18n.h"
 #include "consult-content-loader-private.h"
 #include "consult-content-private.h"
 #include "consult-xml.h"
@@ -934,8 +935,29 @@ consult_content_loader_load_resource (const char  *resource_path,
   return consult_content_loader_load_bytes (bytes, display_name, error);
 }
 
+char *
+consult_content_get_default_resource (void)
+{
+  g_auto(GStrv) languages = consult_i18n_get_content_languages ();
+
+  /* The translations merged at build time sit beside the English file as
+   * NAME.LANG.xml (content/meson.build). */
+  for (gsize i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf (CONSULT_CONTENT_TRANSLATED_RESOURCE_FORMAT,
+                                               languages[i]);
+
+      if (g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+        return g_steal_pointer (&path);
+    }
+
+  return g_strdup (CONSULT_CONTENT_DEFAULT_RESOURCE);
+}
+
 ConsultContent *
 consult_content_load_default (GError **error)
 {
-  return consult_content_loader_load_resource (CONSULT_CONTENT_DEFAULT_RESOURCE, error);
+  g_autofree char *path = consult_content_get_default_resource ();
+
+  return consult_content_loader_load_resource (path, error);
 }

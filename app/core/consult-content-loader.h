@@ -35,7 +35,16 @@ ConsultContent *consult_content_loader_load_bytes    (GBytes      *bytes,
 ConsultContent *consult_content_loader_load_resource (const char  *resource_path,
                                                       GError     **error);
 
-/* The content shipped with the app. */
+/* The shipped content translated into LANG, for printf with the language. */
+#define CONSULT_CONTENT_TRANSLATED_RESOURCE_FORMAT \
+  "/io/github/consult/Consult/content/microneedling.%s.xml"
+
+/* The resource path of the content shipped with the app, in the language
+ * of the UI when there is a translation for it (see
+ * consult_i18n_get_content_languages()), in English otherwise. */
+char           *consult_content_get_default_resource (void);
+
+/* The content shipped with the app, in the UI's language. */
 ConsultContent *consult_content_load_default         (GError     **error);
 
 /* Checks @bytes as the loader would, adding every problem found to

@@ -11,6 +11,17 @@ G_BEGIN_DECLS
 
 /* Sets the locale (NULL or "" for the user's) and binds the text domain.
  * main() passes the user's locale; tests pass "C.UTF-8". */
-void consult_i18n_init (const char *locale);
+void   consult_i18n_init                   (const char *locale);
+
+/* The languages to look for translated procedure content in, best first,
+ * as names such as "de_DE" and "de" (never "C"). Empty when the UI itself
+ * is not translated, so that the content always speaks the UI's language.
+ * Free with g_strfreev(). */
+char **consult_i18n_get_content_languages  (void);
+
+/* The same, from an LC_MESSAGES locale name (setlocale (LC_MESSAGES, NULL))
+ * and a list such as g_get_language_names() gives; for tests. */
+char **consult_i18n_content_languages_for  (const char         *lc_messages,
+                                            const char * const *language_names);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "consult-config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "consult-consultation.h"
 #include "consult-record-index.h"
@@ -383,7 +384,7 @@ record_info_read (const char  *path,
     info = record_info_new_from_root (path, stamp, file_modified, root);
   else
     g_set_error (error, CONSULT_XML_ERROR, CONSULT_XML_ERROR_INVALID,
-                 "%s: not a Consult record", display_name);
+                 _("%s: not a Consult record"), display_name);
 
   xmlFreeDoc (doc);
 

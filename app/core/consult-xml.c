@@ -188,10 +188,13 @@ consult_xml_read_file (const char *path,
 
   if ((guint64) st.st_size > max_size)
     {
+      g_autofree char *size_text = g_format_size ((guint64) st.st_size);
+      g_autofree char *limit_text = g_format_size (max_size);
+
       g_set_error (error, CONSULT_XML_ERROR, CONSULT_XML_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%" G_GUINT64_FORMAT " bytes; the limit is %"
-                     G_GSIZE_FORMAT ")"),
-                   path, (guint64) st.st_size, max_size);
+                   /* Translators: the sizes are such as “12.3 MB”. */
+                   _("%s: the file is too large (%s; the limit is %s)"),
+                   path, size_text, limit_text);
       close (fd);
       return NULL;
     }
@@ -221,9 +224,12 @@ consult_xml_read_file (const char *path,
 
   if (length > max_size)
     {
+      g_autofree char *limit_text = g_format_size (max_size);
+
       g_set_error (error, CONSULT_XML_ERROR, CONSULT_XML_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (the limit is %" G_GSIZE_FORMAT " bytes)"),
-                   path, max_size);
+                   /* Translators: the size is such as “12.3 MB”. */
+                   _("%s: the file is too large (the limit is %s)"),
+                   path, limit_text);
       return NULL;
     }
 
