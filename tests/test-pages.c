@@ -10,6 +10,7 @@
 
 #include "consult-config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <adwaita.h>
 
@@ -436,6 +437,42 @@ START_TEST (test_client_birth_date_invalid)
 }
 END_TEST
 
+/* Slashes follow the locale's order: month first in the United States,
+ * day first in Germany; dots are always day first. */
+START_TEST (test_client_birth_date_locale_order)
+{
+  const struct { const char *locale; const char *typed; const char *stored; } cases[] = {
+    { "en_US.UTF-8", "05/17/1990", "1990-05-17" },
+    { "en_US.UTF-8", "17.05.1990", "1990-05-17" },
+    { "en_US.UTF-8", "17/05/1990", "" },
+    { "de_DE.UTF-8", "17/05/1990", "1990-05-17" },
+    { "de_DE.UTF-8", "05/17/1990", "" },
+  };
+  g_autoptr(ConsultConsultation) consultation = new_consultation (NULL);
+  GtkWidget *page = consult_client_page_new (consultation);
+  GtkWindow *window = present (page);
+  GObject *row = child (page, CONSULT_TYPE_CLIENT_PAGE, "birth_date_row");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ck_assert_msg (setlocale (LC_TIME, cases[i].locale) != NULL,
+                     "the %s locale is not installed (./test generates it)", cases[i].locale);
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      gtk_editable_set_text (GTK_EDITABLE (row), cases[i].typed);
+      ck_assert_msg (g_strcmp0 (consult_consultation_get_client_birth_date (consultation),
+                                cases[i].stored) == 0,
+                     "%s in %s: stored \"%s\", expected \"%s\"", cases[i].typed,
+                     cases[i].locale, consult_consultation_get_client_birth_date (consultation),
+                     cases[i].stored);
+      ck_assert_int_eq (gtk_widget_has_css_class (GTK_WIDGET (row), "error"),
+                        *cases[i].stored == '\0');
+    }
+  setlocale (LC_TIME, "C.UTF-8");
+
+  destroy_and_check (window, page);
+}
+END_TEST
+
 START_TEST (test_client_birth_date_valid)
 {
   const struct { const char *typed; const char *stored; } valid[] = {
@@ -762,6 +799,7 @@ pages_suite (void)
   tcase_add_test (tc, test_client_calendars);
   tcase_add_test (tc, test_client_birth_date_invalid);
   tcase_add_test (tc, test_client_birth_date_valid);
+  tcase_add_test (tc, test_client_birth_date_locale_order);
   tcase_add_loop_test (tc, test_client_areas, 0, G_N_ELEMENTS (contents));
   tcase_add_test (tc, test_client_locked);
   suite_add_tcase (s, tc);

@@ -13,7 +13,9 @@
 
 #include "consult-config.h"
 
+#include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "consult-client-page.h"
@@ -80,15 +82,42 @@ parse_number (const char *text,
   return TRUE;
 }
 
-/* Reads a date as "YYYY-MM-DD", "DD/MM/YYYY" or "DD.MM.YYYY", with
- * surrounding spaces, into @iso. Returns FALSE for anything else,
- * including dates that do not exist. */
+/* Whether the user's locale writes dates month first (11/29/2026), as its
+ * short date format says. The C locale's "%x" is month first too, but it is
+ * nobody's convention: day first there, as in most of the world. */
+static gboolean
+locale_writes_month_first (void)
+{
+  const char *lc_time = setlocale (LC_TIME, NULL);
+  g_autoptr(GDateTime) sample = NULL;
+  g_autofree char *text = NULL;
+  const char *day, *month;
+
+  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0
+      || g_str_has_prefix (lc_time, "C."))
+    return FALSE;
+
+  sample = g_date_time_new_utc (2003, 11, 22, 0, 0, 0);
+  text = g_date_time_format (sample, "%x");
+  if (text == NULL)
+    return FALSE;
+  day = strstr (text, "22");
+  month = strstr (text, "11");
+
+  return day != NULL && month != NULL && month < day;
+}
+
+/* Reads a date as "YYYY-MM-DD", "DD.MM.YYYY", or with slashes in the
+ * order of the user's locale ("DD/MM/YYYY", or "MM/DD/YYYY" where the
+ * locale writes the month first), with surrounding spaces, into @iso.
+ * Returns FALSE for anything else, including dates that do not exist. */
 static gboolean
 parse_date (const char  *text,
             char       **iso)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_auto(GStrv) parts = NULL;
+  gboolean month_first = FALSE;
   int day, month, year;
   GDate date;
 
@@ -99,15 +128,18 @@ parse_date (const char  *text,
     }
 
   if (strchr (trimmed, '/') != NULL)
-    parts = g_strsplit (trimmed, "/", -1);
+    {
+      parts = g_strsplit (trimmed, "/", -1);
+      month_first = locale_writes_month_first ();
+    }
   else if (strchr (trimmed, '.') != NULL)
     parts = g_strsplit (trimmed, ".", -1);
   else
     return FALSE;
 
   if (g_strv_length (parts) != 3 ||
-      !parse_number (parts[0], 1, 2, &day) ||
-      !parse_number (parts[1], 1, 2, &month) ||
+      !parse_number (parts[month_first ? 1 : 0], 1, 2, &day) ||
+      !parse_number (parts[month_first ? 0 : 1], 1, 2, &month) ||
       !parse_number (parts[2], 4, 4, &year) ||
       year < 1 ||
       !g_date_valid_dmy (day, month, year))
@@ -118,6 +150,15 @@ parse_date (const char  *text,
   *iso = consult_date_to_iso (&date);
 
   return TRUE;
+}
+
+/* What the entry takes, in the user's order. */
+static const char *
+date_formats_hint (void)
+{
+  if (locale_writes_month_first ())
+    return _("Enter the date as YYYY-MM-DD, MM/DD/YYYY or DD.MM.YYYY");
+  return _("Enter the date as YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY");
 }
 
 static GDateTime *
@@ -187,7 +228,7 @@ update_age (ConsultClientPage *self)
   const char *subtitle = NULL;
 
   if (invalid)
-    subtitle = _("Enter the date as YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY");
+    subtitle = date_formats_hint ();
   else if (*birth_date == '\0')
     subtitle = _("Worked out from the date of birth");
   else if (age < 0)
@@ -698,8 +739,15 @@ consult_client_page_class_init (ConsultClientPageClass *klass)
 static void
 consult_client_page_init (ConsultClientPage *self)
 {
+  g_autofree char *birth_date_description = NULL;
+
   self->area_checks = g_hash_table_new (g_str_hash, g_str_equal);
   self->area_rows = g_ptr_array_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: the sentence after it says how to write a date. */
+  birth_date_description = g_strdup_printf ("%s %s", _("Required."), date_formats_hint ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->birth_date_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, birth_date_description,
+                                  -1);
 }
