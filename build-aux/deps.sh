@@ -73,6 +73,43 @@ ensure_packages () {
   fi
 }
 
+# Generates the locales the translation tests run under (de_DE.UTF-8),
+# when they are not there yet: Debian enables them in /etc/locale.gen and
+# runs locale-gen; Ubuntu's locale-gen takes the names.
+missing_locales () {
+  for name in "$@"; do
+    # locale -a spells de_DE.UTF-8 as de_DE.utf8.
+    short=$(printf '%s' "$name" | sed 's/\.UTF-8$/.utf8/')
+    locale -a 2>/dev/null | grep -qx -e "$name" -e "$short" || printf '%s ' "$name"
+  done
+}
+
+ensure_locales () {
+  missing=$(missing_locales "$@")
+  [ -z "$missing" ] && return 0
+
+  echo "Generating missing locales: $missing"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  if [ -f /etc/locale.gen ]; then
+    for name in $missing; do
+      if grep -q "^# *$name UTF-8" /etc/locale.gen; then
+        $sudo sed -i "s/^# *\($name UTF-8\)/\1/" /etc/locale.gen
+      elif ! grep -q "^$name UTF-8" /etc/locale.gen; then
+        echo "$name UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null
+      fi
+    done
+    $sudo locale-gen
+  fi
+  missing=$(missing_locales "$@")
+  # shellcheck disable=SC2086
+  [ -n "$missing" ] && $sudo locale-gen $missing
+  missing=$(missing_locales "$@")
+  if [ -n "$missing" ]; then
+    echo "These locales are still missing: $missing" >&2
+    exit 1
+  fi
+}
+
 # Configures build/ (once) with the given options, then compiles.
 configure_and_build () {
   if [ -f build/build.ninja ]; then
