@@ -467,10 +467,14 @@ static void locked_notify_cb (ConsultWindow       *self,
                               GParamSpec          *pspec,
                               ConsultConsultation *consultation);
 
+/* Makes @consultation the window's, on @step. With @show, the step is
+ * shown at once; otherwise its page is made only when it is first shown
+ * (Continue, a step chosen), which keeps it out of the start-up. */
 static void
-set_consultation (ConsultWindow       *self,
-                  ConsultConsultation *consultation,
-                  ConsultFlowStep      step)
+set_consultation_full (ConsultWindow       *self,
+                       ConsultConsultation *consultation,
+                       ConsultFlowStep      step,
+                       gboolean             show)
 {
   GtkWidget *child;
 
@@ -504,17 +508,31 @@ set_consultation (ConsultWindow       *self,
   self->current_step = step == CONSULT_FLOW_STEP_CLIENT ? CONSULT_FLOW_STEP_SUMMARY
                                                           : CONSULT_FLOW_STEP_CLIENT;
   update_step_rows (self);
-  if (!consult_window_go_to_step (self, step))
+  if (!show)
+    {
+      self->current_step = step;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
+      update_titles (self);
+      update_actions (self);
+    }
+  else if (!consult_window_go_to_step (self, step))
     consult_window_go_to_step (self, CONSULT_FLOW_STEP_CLIENT);
-
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSULTATION]);
 }
 
 static void
-start_new_consultation (ConsultWindow *self)
+set_consultation (ConsultWindow       *self,
+                  ConsultConsultation *consultation,
+                  ConsultFlowStep      step)
 {
-  g_autoptr(ConsultConsultation) consultation = consult_consultation_new (self->content);
+  set_consultation_full (self, consultation, step, TRUE);
+}
+
+static ConsultConsultation *
+new_consultation (ConsultWindow *self)
+{
+  ConsultConsultation *consultation = consult_consultation_new (self->content);
 
   if (self->settings != NULL)
     {
@@ -525,6 +543,15 @@ start_new_consultation (ConsultWindow *self)
 
   /* A fresh consultation has nothing to lose yet. */
   consult_consultation_set_modified (consultation, FALSE);
+
+  return consultation;
+}
+
+static void
+start_new_consultation (ConsultWindow *self)
+{
+  g_autoptr(ConsultConsultation) consultation = new_consultation (self);
+
   set_consultation (self, consultation, CONSULT_FLOW_STEP_CLIENT);
 }
 
@@ -1609,12 +1636,14 @@ consult_window_constructed (GObject *object)
   self->drafts_to_offer = consult_autosave_find_drafts (
                             consult_autosave_get_drafts_folder (self->autosave));
 
-  start_new_consultation (self);
-
   /* The window opens on the start page: a new consultation, or one of
-   * the recent ones. */
+   * the recent ones. The new consultation's first page is made when it
+   * is first shown. */
   {
+    g_autoptr(ConsultConsultation) consultation = new_consultation (self);
     g_autofree char *folder = consult_record_default_folder ();
+
+    set_consultation_full (self, consultation, CONSULT_FLOW_STEP_CLIENT, FALSE);
 
     self->index = consult_record_index_new (folder);
     adw_bin_set_child (self->recent_bin, consult_recent_page_new (self->index));
