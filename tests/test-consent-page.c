@@ -354,7 +354,7 @@ START_TEST (test_consent_page_sign_and_amend)
   ck_assert_str_eq (consult_signature_get_signer_name (signatures[CONSULT_SIGNER_CLIENT]),
                     "Grace B. Hopper");
   ck_assert (g_str_has_prefix (visible_text (get_signer_child (CONSULT_SIGNER_CLIENT, "status_label")),
-                               "Signed by Grace B. Hopper at "));
+                               "Signed by Grace B. Hopper on "));
   ck_assert (!consult_signature_pad_get_editable (get_signer_child (CONSULT_SIGNER_CLIENT, "pad")));
   ck_assert (!gtk_widget_is_sensitive (get_signer_child (CONSULT_SIGNER_CLIENT, "sign_button")));
   ck_assert (!consult_consultation_get_locked (fixture.consultation));

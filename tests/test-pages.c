@@ -19,6 +19,7 @@
 #include "consult-content-loader.h"
 #include "consult-explanation-page.h"
 #include "consult-summary-page.h"
+#include "consult-i18n.h"
 #include "consult-test-utils.h"
 
 /* Helpers */
@@ -358,10 +359,10 @@ START_TEST (test_client_other_fields)
   gtk_editable_set_text (GTK_EDITABLE (row), "ada@example.org");
   ck_assert_str_eq (consult_consultation_get_client_contact (consultation), "ada@example.org");
 
-  /* The consultation date, in the locale's format (C here). */
+  /* The consultation date, in the locale's format (ISO 8601 in C). */
   row = child (page, CONSULT_TYPE_CLIENT_PAGE, "consultation_date_row");
   consult_consultation_set_consultation_date (consultation, "2026-03-09");
-  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "03/09/26");
+  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2026-03-09");
 
   destroy_and_check (window, page);
 }
@@ -384,7 +385,7 @@ START_TEST (test_client_calendars)
   g_autoptr(GDateTime) visit = g_date_time_new_local (2026, 3, day, 0, 0, 0);
   g_autofree char *birth_iso = g_date_time_format (birth, "%Y-%m-%d");
   g_autofree char *visit_iso = g_date_time_format (visit, "%Y-%m-%d");
-  g_autofree char *visit_text = g_date_time_format (visit, "%x");
+  g_autofree char *visit_text = consult_format_date (visit);
   g_autoptr(GDateTime) shown = NULL;
 
   /* A day picked in the birth date calendar fills the entry. */

@@ -16,6 +16,7 @@
 
 #include "consult-recent-page.h"
 #include "consult-record-index.h"
+#include "consult-i18n.h"
 #include "consult-test-utils.h"
 
 #define WAIT_MS 10000
@@ -205,7 +206,7 @@ locale_date (int year,
 {
   g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
 
-  return g_date_time_format (date, "%x");
+  return consult_format_date (date);
 }
 
 /* Smoke */

@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 
 #include "consult-record-index.h"
+#include "consult-i18n.h"
 #include "consult-test-utils.h"
 
 /* Long enough for the monitor's delay and a scan, however busy the
@@ -541,7 +542,7 @@ START_TEST (test_info_matches)
   g_autofree char *accented = replace (original, "<name>Jane Example</name>",
                                        "<name>Zoë Ångström</name>");
   g_autoptr(GDateTime) date = g_date_time_new_local (2026, 3, 2, 0, 0, 0);
-  g_autofree char *locale_date = g_date_time_format (date, "%x");
+  g_autofree char *locale_date = consult_format_date (date);
   ConsultRecordIndex *index;
   ConsultRecordInfo *jane;
   ConsultRecordInfo *zoe;

@@ -71,6 +71,27 @@ consult_i18n_content_languages_for (const char         *lc_messages,
   return (char **) g_ptr_array_free (languages, FALSE);
 }
 
+gboolean
+consult_i18n_time_is_c_locale (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
+char *
+consult_format_date (GDateTime *time)
+{
+  return g_date_time_format (time, consult_i18n_time_is_c_locale () ? "%Y-%m-%d" : "%x");
+}
+
+char *
+consult_format_time (GDateTime *time)
+{
+  return g_date_time_format (time, consult_i18n_time_is_c_locale () ? "%H:%M:%S" : "%X");
+}
+
 char **
 consult_i18n_get_content_languages (void)
 {

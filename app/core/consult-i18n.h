@@ -24,4 +24,14 @@ char **consult_i18n_get_content_languages  (void);
 char **consult_i18n_content_languages_for  (const char         *lc_messages,
                                             const char * const *language_names);
 
+/* TRUE when dates and times are in the C locale (LC_TIME is C, POSIX or
+ * C.UTF-8), whose "%x" is a month-first date with a two-digit year. */
+gboolean consult_i18n_time_is_c_locale (void);
+
+/* A date, or a time of day, the way the user's locale writes it ("%x",
+ * "%X"). In the C locale, which is nobody's convention, ISO 8601 instead:
+ * a health record wants a year that cannot be misread. */
+char    *consult_format_date            (GDateTime *time);
+char    *consult_format_time            (GDateTime *time);
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-consultation.h"
+#include "consult-i18n.h"
 #include "consult-record-index.h"
 #include "consult-record.h"
 #include "consult-screening.h"
@@ -170,7 +171,7 @@ fold_locale_date (const char *iso)
   if (date_time == NULL)
     return NULL;
 
-  text = g_date_time_format (date_time, "%x");
+  text = consult_format_date (date_time);
 
   return text != NULL ? fold_for_search (text) : NULL;
 }

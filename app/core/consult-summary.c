@@ -32,6 +32,7 @@
 
 #include "consult-summary.h"
 #include "consult-summary-private.h"
+#include "consult-i18n.h"
 
 /* Type: a clear hierarchy in one sans family; Cantarell has no ballot
  * boxes, so the ticks come from DejaVu Sans. */
@@ -334,28 +335,11 @@ has_text (const char *text)
   return FALSE;
 }
 
-/* In the C locale "%x" gives a two-digit year; a health record wants one
- * that cannot be misread, so the C locale gets ISO 8601. */
-static gboolean
-is_c_locale (void)
-{
-  const char *name = setlocale (LC_TIME, NULL);
-
-  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
-         g_str_has_prefix (name, "C.");
-}
-
-static char *
-format_date (GDateTime *time)
-{
-  return g_date_time_format (time, is_c_locale () ? "%Y-%m-%d" : "%x");
-}
-
 static char *
 format_date_time (GDateTime *time)
 {
-  g_autofree char *date = format_date (time);
-  g_autofree char *clock = g_date_time_format (time, is_c_locale () ? "%H:%M:%S" : "%X");
+  g_autofree char *date = consult_format_date (time);
+  g_autofree char *clock = consult_format_time (time);
   g_autofree char *offset = g_date_time_format (time, "%:z");
 
   /* Translators: when a signature was given: the date, the time, and the
@@ -375,7 +359,7 @@ format_iso_date (const char *iso)
 
   time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date), 0, 0, 0);
-  return format_date (time);
+  return consult_format_date (time);
 }
 
 static char *
@@ -1844,7 +1828,7 @@ consult_summary_paginate (ConsultSummary *self,
     printed_at = self->printed_at;
   else
     printed_at = now = g_date_time_new_now_local ();
-  date = format_date (printed_at);
+  date = consult_format_date (printed_at);
   client = consult_consultation_get_client_name (self->consultation);
   if (has_text (client))
     /* Translators: the footer of every page of the consent summary: the

@@ -13,12 +13,12 @@
 
 #include "consult-config.h"
 
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "consult-client-page.h"
+#include "consult-i18n.h"
 
 struct _ConsultClientPage
 {
@@ -88,13 +88,11 @@ parse_number (const char *text,
 static gboolean
 locale_writes_month_first (void)
 {
-  const char *lc_time = setlocale (LC_TIME, NULL);
   g_autoptr(GDateTime) sample = NULL;
   g_autofree char *text = NULL;
   const char *day, *month;
 
-  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0
-      || g_str_has_prefix (lc_time, "C."))
+  if (consult_i18n_time_is_c_locale ())
     return FALSE;
 
   sample = g_date_time_new_utc (2003, 11, 22, 0, 0, 0);
@@ -282,7 +280,7 @@ sync_consultation_date (ConsultClientPage *self)
 
   if (date_time != NULL)
     /* The date in the user's locale. */
-    text = g_date_time_format (date_time, "%x");
+    text = consult_format_date (date_time);
 
   adw_action_row_set_subtitle (self->consultation_date_row, text != NULL ? text : iso);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-consent-page.h"
+#include "consult-i18n.h"
 #include "consult-signature-pad.h"
 
 typedef struct {
@@ -218,11 +219,13 @@ static char *
 format_signed (ConsultSignature *signature)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (consult_signature_get_signed_at (signature));
-  g_autofree char *time = g_date_time_format (local, "%c");
+  g_autofree char *date = consult_format_date (local);
+  g_autofree char *time = consult_format_time (local);
 
-  /* Translators: "Signed by Jane Doe at <date and time>". */
-  return g_strdup_printf (_("Signed by %s at %s"),
-                          consult_signature_get_signer_name (signature), time);
+  /* Translators: who signed, then the date and the time, in the locale's
+   * formats. */
+  return g_strdup_printf (_("Signed by %s on %s at %s"),
+                          consult_signature_get_signer_name (signature), date, time);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "consult-consultation.h"
+#include "consult-i18n.h"
 #include "consult-page-utils.h"
 #include "consult-recent-page.h"
 
@@ -65,7 +66,7 @@ format_date (const char *iso)
 
   /* The date in the user's locale, as the summary shows it and as it can
    * be searched for. */
-  return g_date_time_format (date_time, "%x");
+  return consult_format_date (date_time);
 }
 
 /* The tag at the end of a row, and its style: signed records are final;

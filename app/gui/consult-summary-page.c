@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "consult-i18n.h"
 #include "consult-page-utils.h"
 #include "consult-summary-page.h"
 
@@ -129,7 +130,7 @@ format_iso_date (const char *iso)
                                      g_date_get_day (&date), 0, 0, 0);
 
   /* The date in the user's locale. */
-  return g_date_time_format (date_time, "%x");
+  return consult_format_date (date_time);
 }
 
 /* Sections */
@@ -358,8 +359,8 @@ describe_signature (ConsultSignature *signature)
     return NULL;
 
   local = g_date_time_to_local (consult_signature_get_signed_at (signature));
-  date = g_date_time_format (local, "%x");
-  time = g_date_time_format (local, "%X");
+  date = consult_format_date (local);
+  time = consult_format_time (local);
 
   /* Translators: who signed, then the date and the time, in the locale's
    * formats. */
