@@ -1438,6 +1438,7 @@ show_content_error (ConsultWindow *self)
   ConsultApplication *app = CONSULT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const GError *error = app ? consult_application_get_content_error (app) : NULL;
 
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   gtk_label_set_text (self->error_label,
                       error ? error->message : _("No procedure content was given."));
   gtk_stack_set_visible_child_name (self->main_stack, "error");
