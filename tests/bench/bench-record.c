@@ -27,37 +27,30 @@
 #include "consult-record.h"
 #include "consult-xml.h"
 
+#include "bench-table.h"
+
 #define TARGET_SAVE_MS 20.0
 #define DEFAULT_RUNS 50
 #define N_SIGNATURES 100
 #define STROKES_PER_SIGNATURE 3
 #define POINTS_PER_STROKE 60
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
+/* One row: the median of @times, with its 95th percentile. */
 static void
 report (const char *what,
-        GArray     *times)
+        GArray     *times,
+        double      target_ms)
 {
-  g_array_sort (times, compare_doubles);
-  g_print ("%-10s median %7.2f ms   p95 %7.2f ms   min %7.2f ms\n", what,
-           g_array_index (times, double, times->len / 2),
-           g_array_index (times, double, MIN (times->len - 1, times->len * 95 / 100)),
-           g_array_index (times, double, 0));
+  g_autofree char *figure = NULL, *measured = NULL, *target = NULL;
+  double median = bench_median (times);
+
+  figure = g_strdup_printf ("median of %u, p95 %.1f ms", times->len,
+                            bench_percentile (times, 95));
+  measured = g_strdup_printf ("%.1f ms", median);
+  if (target_ms > 0)
+    target = g_strdup_printf ("< %.0f ms", target_ms);
+  bench_table_row (what, figure, measured, NULL, NULL, target,
+                   target_ms > 0 ? median < target_ms : -1);
 }
 
 /* Loops along a baseline, as a pen writes; see tests/test-record.c. */
@@ -138,7 +131,6 @@ main (int   argc,
   g_autofree char *path = NULL;
   guint runs = DEFAULT_RUNS;
   gsize length = 0;
-  double median;
 
   consult_i18n_init ("C.UTF-8");
   consult_xml_init ();
@@ -186,12 +178,12 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       text = consult_record_serialize (c, &length, NULL);
-      ms = elapsed_ms (start);
+      ms = bench_elapsed_ms (start);
       g_array_append_val (serialize_times, ms);
 
       start = g_get_monotonic_time ();
       digest = consult_record_compute_digest (c);
-      ms = elapsed_ms (start);
+      ms = bench_elapsed_ms (start);
       g_array_append_val (digest_times, ms);
 
       start = g_get_monotonic_time ();
@@ -200,12 +192,12 @@ main (int   argc,
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      ms = elapsed_ms (start);
+      ms = bench_elapsed_ms (start);
       g_array_append_val (save_times, ms);
 
       start = g_get_monotonic_time ();
       read = consult_record_load_file (path, NULL, &error);
-      ms = elapsed_ms (start);
+      ms = bench_elapsed_ms (start);
       if (read == NULL)
         {
           g_printerr ("%s\n", error->message);
@@ -214,17 +206,14 @@ main (int   argc,
       g_array_append_val (load_times, ms);
     }
 
-  g_print ("A record of %u strokes of %u points (%u signatures' worth), %" G_GSIZE_FORMAT
-           " bytes; %u runs\n", N_SIGNATURES * STROKES_PER_SIGNATURE, POINTS_PER_STROKE,
-           N_SIGNATURES, length, runs);
-  report ("serialize", serialize_times);
-  report ("digest", digest_times);
-  report ("save", save_times);
-  report ("load", load_times);
-
-  median = g_array_index (save_times, double, save_times->len / 2);
-  g_print ("save target: %.0f ms, median %s\n", TARGET_SAVE_MS,
-           median <= TARGET_SAVE_MS ? "within it" : "OVER IT");
+  g_print ("\nA record of %u strokes of %u points (%u signatures' worth), %" G_GSIZE_FORMAT
+           " bytes\n", N_SIGNATURES * STROKES_PER_SIGNATURE, POINTS_PER_STROKE,
+           N_SIGNATURES, length);
+  bench_table_header ();
+  report ("record serialize (100 signatures)", serialize_times, 0);
+  report ("record digest (100 signatures)", digest_times, 0);
+  report ("record save (100 signatures)", save_times, TARGET_SAVE_MS);
+  report ("record load (100 signatures)", load_times, 0);
 
   g_unlink (path);
   g_rmdir (dir);
