@@ -3,10 +3,13 @@
 # Sourced by ./run and ./test: finds the Debian/Ubuntu packages that are
 # missing and installs them with apt-get (as root, or through sudo).
 
-# What it takes to build and start Consult.
+# What it takes to build and start Consult. librsvg2-common is gdk-pixbuf's
+# SVG loader, which renders the window icon's bitmaps at build time
+# (build-aux/render-icon.c); GTK only recommends it.
 BUILD_PACKAGES="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libxml2-dev
+  librsvg2-common
   gettext itstool desktop-file-utils appstream
 "
 
