@@ -6,6 +6,7 @@
 #include "consult-config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -215,4 +216,64 @@ consult_test_make_tmpdir (void)
   g_ptr_array_add (tmpdirs, g_strdup (path));
 
   return path;
+}
+
+char *
+consult_test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error),
+                 "cannot run %s (./test installs it): %s", argv[0],
+                 error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, &error), "%s failed: %s\n%s", argv[0],
+                 error ? error->message : "", err);
+  return out;
+}
+
+char *
+consult_test_squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, ch);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+consult_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+
+  return consult_test_run_tool (argv);
+}
+
+guint
+consult_test_pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = consult_test_run_tool (argv);
+  const char *line = strstr (info, "\nPages:");
+
+  ck_assert_msg (line != NULL, "pdfinfo says no page count for %s:\n%s", path, info);
+  return (guint) strtoul (line + strlen ("\nPages:"), NULL, 10);
 }

@@ -49,4 +49,19 @@ char       *consult_test_data_path      (const char *first_element,
 /* A fresh temporary directory, removed with its contents at exit. */
 char       *consult_test_make_tmpdir    (void);
 
+/* Runs @argv (a tool found in PATH, such as pdfinfo) and returns what it
+ * printed; fails the test when it cannot run or does not succeed. */
+char       *consult_test_run_tool       (const char * const *argv);
+
+/* @text with every run of white space, line breaks included, as one
+ * space, and none at either end: wrapped text compares with the text it
+ * came from. */
+char       *consult_test_squeeze_spaces (const char *text);
+
+/* The text of a PDF as pdftotext -layout reads it (poppler-utils). */
+char       *consult_test_pdf_text       (const char *path);
+
+/* The number of pages of a PDF, as pdfinfo says. */
+guint       consult_test_pdf_pages      (const char *path);
+
 G_END_DECLS

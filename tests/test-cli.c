@@ -91,21 +91,6 @@ START_TEST (test_unknown_option)
 }
 END_TEST
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error),
-                 "pdftotext: %s", error ? error->message : "");
-  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "pdftotext failed on %s", pdf);
-  return out;
-}
-
 START_TEST (test_export_pdf_examples)
 {
   const char *examples[] = { "complete.xml", "deferred.xml", "not-suitable.xml",
@@ -123,7 +108,7 @@ START_TEST (test_export_pdf_examples)
       run_consult (&result, args);
       ck_assert_msg (result.status == 0, "%s: exit %d: %s", examples[i], result.status,
                      result.err);
-      text = pdf_text (pdf);
+      text = consult_test_pdf_text (pdf);
       ck_assert_msg (strstr (text, "Page 1 of") != NULL, "%s: no page numbers", examples[i]);
       ck_assert_msg (strstr (text, "Consent summary") != NULL, "%s: no title", examples[i]);
     }
@@ -141,7 +126,7 @@ START_TEST (test_export_pdf_complete_names_client)
 
   run_consult (&result, args);
   ck_assert_int_eq (result.status, 0);
-  text = pdf_text (pdf);
+  text = consult_test_pdf_text (pdf);
   ck_assert_ptr_nonnull (strstr (text, "Jane Example"));
   /* Signed: no draft marking. */
   ck_assert_ptr_null (strstr (text, "NOT SIGNED"));

@@ -62,58 +62,13 @@ use_locale (const char *lc_all,
                    "/etc/locale.gen and run locale-gen)", lc_all);
 }
 
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error),
-                 "cannot run %s: %s", argv[0], error ? error->message : "");
-  ck_assert_msg (g_spawn_check_wait_status (status, &error), "%s failed: %s\n%s", argv[0],
-                 error ? error->message : "", err);
-  return out;
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *line = strstr (info, "\nPages:");
-
-  ck_assert_ptr_nonnull (line);
-  return (guint) strtoul (line + strlen ("\nPages:"), NULL, 10);
-}
-
+/* The text of a PDF, white space squeezed. */
 static char *
 pdf_text (const char *path)
 {
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = run_tool (argv);
-  GString *flat = g_string_new (NULL);
-  gboolean space = FALSE;
+  g_autofree char *text = consult_test_pdf_text (path);
 
-  /* Line breaks and runs of spaces as one space: wrapped sentences compare
-   * with the text they came from. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (ch))
-        space = flat->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (flat, ' ');
-          space = FALSE;
-          g_string_append_unichar (flat, ch);
-        }
-    }
-  return g_string_free (flat, FALSE);
+  return consult_test_squeeze_spaces (text);
 }
 
 static ConsultContent *
@@ -349,7 +304,7 @@ START_TEST (test_export_complete_record_in_german)
                  error ? error->message : "");
   ck_assert_msg (g_spawn_check_wait_status (status, NULL), "consult --export-pdf: %s", err);
 
-  pages = pdf_pages (pdf);
+  pages = consult_test_pdf_pages (pdf);
   ck_assert_uint_ge (pages, 2);
   text = pdf_text (pdf);
   page_one = g_strdup_printf ("Seite 1 von %u", pages);
@@ -406,7 +361,7 @@ START_TEST (test_german_record_on_english_desktop)
 
   pdf = export (reopened);
   text = pdf_text (pdf);
-  expected = g_strdup_printf ("Page 1 of %u", pdf_pages (pdf));
+  expected = g_strdup_printf ("Page 1 of %u", consult_test_pdf_pages (pdf));
   ck_assert_msg (strstr (text, expected) != NULL, "no \"%s\" in:\n%.1500s", expected, text);
   ck_assert_ptr_null (strstr (text, "Seite 1 von"));
   /* The first words of the German statement, as signed (the PDF wraps the

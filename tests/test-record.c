@@ -928,50 +928,6 @@ START_TEST (test_example_complete)
 }
 END_TEST
 
-/* Runs of white space, line breaks included, as one space: text that
- * pdftotext wrapped compares with the text it came from. */
-static char *
-squeeze_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (ch))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, ch);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-pdf_to_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error),
-                 "cannot run pdftotext (apt-get install poppler-utils): %s",
-                 error ? error->message : "");
-  ck_assert_msg (g_spawn_check_wait_status (status, &error), "pdftotext failed: %s\n%s",
-                 error ? error->message : "", err);
-  return out;
-}
-
 /* A saved record prints what the client was given without the content
  * file: the alternatives discussed, and an aftercare client copy with
  * every instruction, the wording read from the record's own snapshot. */
@@ -1013,12 +969,12 @@ START_TEST (test_example_complete_prints_aftercare)
 
   ck_assert_msg (consult_summary_export_pdf (c, NULL, pdf, &error), "%s",
                  error ? error->message : "");
-  layout_text = pdf_to_text (pdf);
-  text = squeeze_spaces (layout_text);
+  layout_text = consult_test_pdf_text (pdf);
+  text = consult_test_squeeze_spaces (layout_text);
 
   /* The alternatives, no treatment first, on the record's pages. */
   ck_assert_str_eq (((ConsultItem *) g_ptr_array_index (alternatives, 0))->id, "no-treatment");
-  no_treatment = squeeze_spaces (((ConsultItem *) g_ptr_array_index (alternatives, 0))->text.plain);
+  no_treatment = consult_test_squeeze_spaces (((ConsultItem *) g_ptr_array_index (alternatives, 0))->text.plain);
   copy = strstr (text, "Aftercare — client copy");
   ck_assert_msg (copy != NULL, "no aftercare client copy:\n%s", layout_text);
   from = strstr (text, "Alternatives discussed");
@@ -1036,12 +992,12 @@ START_TEST (test_example_complete_prints_aftercare)
   while (n_pages > 0 && *g_strstrip (pages[n_pages - 1]) == '\0')
     n_pages--;
   ck_assert_uint_ge (n_pages, 2);
-  last_page = squeeze_spaces (pages[n_pages - 1]);
+  last_page = consult_test_squeeze_spaces (pages[n_pages - 1]);
   ck_assert_msg (strstr (last_page, "Aftercare — client copy") != NULL,
                  "the client copy is not the last page:\n%s", layout_text);
   copy = last_page;
   first_window = g_ptr_array_index (aftercare, 0);
-  first_instruction = squeeze_spaces (
+  first_instruction = consult_test_squeeze_spaces (
     ((ConsultItem *) g_ptr_array_index (first_window->instructions, 0))->text.plain);
   ck_assert_msg (strstr (copy, first_instruction) != NULL,
                  "the client copy lacks “%s”:\n%s", first_instruction, copy);
@@ -1050,14 +1006,14 @@ START_TEST (test_example_complete_prints_aftercare)
   for (guint i = 0; i < aftercare->len; i++)
     {
       const ConsultAftercareWindow *window = g_ptr_array_index (aftercare, i);
-      g_autofree char *label = squeeze_spaces (window->label.plain);
+      g_autofree char *label = consult_test_squeeze_spaces (window->label.plain);
 
       from = strstr (from, label);
       ck_assert_msg (from != NULL, "the client copy lacks “%s” in its place:\n%s", label, copy);
       for (guint j = 0; j < window->instructions->len; j++)
         {
           const ConsultItem *item = g_ptr_array_index (window->instructions, j);
-          g_autofree char *instruction = squeeze_spaces (item->text.plain);
+          g_autofree char *instruction = consult_test_squeeze_spaces (item->text.plain);
 
           from = strstr (from, instruction);
           ck_assert_msg (from != NULL, "the client copy lacks “%s” in its place:\n%s",

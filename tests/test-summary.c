@@ -221,32 +221,6 @@ run_tool (const char *tool,
   return out;
 }
 
-/* Runs of white space, line breaks included, as one space: wrapped text
- * compares with the text it came from. */
-static char *
-normalise (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (ch))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, ch);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* TRUE when the words of @needle appear in @haystack in order, starting at
  * *@from, which moves past the last word. Wrapping in a table column puts
  * the other columns between the lines of a cell; the order stays. */
@@ -255,7 +229,7 @@ words_in_order (const char  *haystack,
                 const char  *needle,
                 const char **from)
 {
-  g_autofree char *flat = normalise (needle);
+  g_autofree char *flat = consult_test_squeeze_spaces (needle);
   g_auto(GStrv) words = g_strsplit (flat, " ", -1);
   const char *at = *from;
 
@@ -276,7 +250,7 @@ static char *
 first_words (const char *text,
              guint       n)
 {
-  g_autofree char *flat = normalise (text);
+  g_autofree char *flat = consult_test_squeeze_spaces (text);
   g_auto(GStrv) words = g_strsplit (flat, " ", n + 1);
 
   if (g_strv_length (words) > n)
@@ -660,7 +634,7 @@ START_TEST (test_signed)
   g_autoptr(ConsultSummary) summary = NULL;
   g_autofree char *path = export (c, &default_options, "signed.pdf");
   g_autofree char *layout_text = run_tool ("pdftotext", "-layout", path);
-  g_autofree char *text = normalise (layout_text);
+  g_autofree char *text = consult_test_squeeze_spaces (layout_text);
   g_autofree char *info = run_tool ("pdfinfo", NULL, path);
   g_autofree char *page_1 = NULL;
   g_autofree char *last_page = NULL;
@@ -769,7 +743,7 @@ check_no_consent (const char     *yes_id,
   g_autoptr(ConsultSummary) summary = paginate_a4 (c, &default_options);
   g_autofree char *path = export (c, &default_options, "outcome.pdf");
   g_autofree char *layout_text = run_tool ("pdftotext", "-layout", path);
-  g_autofree char *text = normalise (layout_text);
+  g_autofree char *text = consult_test_squeeze_spaces (layout_text);
   g_autofree char *outcome_line = g_strdup_printf ("Screening outcome: %s", label);
   g_autofree char *info = run_tool ("pdfinfo", NULL, path);
   g_autofree char *page_1 = g_strdup_printf ("Page 1 of %u", pdf_pages (info));
@@ -822,7 +796,7 @@ START_TEST (test_draft)
   g_autoptr(ConsultSummary) summary = paginate_a4 (c, &default_options);
   g_autofree char *path = export (c, &default_options, "draft.pdf");
   g_autofree char *layout_text = run_tool ("pdftotext", "-layout", path);
-  g_autofree char *text = normalise (layout_text);
+  g_autofree char *text = consult_test_squeeze_spaces (layout_text);
   g_autofree char *info = run_tool ("pdfinfo", NULL, path);
   g_autofree char *page_1 = g_strdup_printf ("Page 1 of %u", pdf_pages (info));
   cairo_surface_t *surface;
@@ -868,7 +842,7 @@ START_TEST (test_incomplete)
                                               CONSULT_ANSWER_NO));
   path = export (c, NULL, "incomplete.pdf");
   layout_text = run_tool ("pdftotext", "-layout", path);
-  text = normalise (layout_text);
+  text = consult_test_squeeze_spaces (layout_text);
 
   ck_assert (strstr (text, "NOT SIGNED — DRAFT") != NULL);
   ck_assert (strstr (text, "The screening is incomplete: 1 of 33 questions answered.") != NULL);
@@ -893,7 +867,7 @@ START_TEST (test_client_copy_only)
   options.parts = CONSULT_SUMMARY_PARTS_CLIENT_COPY;
   path = export (c, &options, "client-copy.pdf");
   layout_text = run_tool ("pdftotext", "-layout", path);
-  text = normalise (layout_text);
+  text = consult_test_squeeze_spaces (layout_text);
   info = run_tool ("pdfinfo", NULL, path);
 
   ck_assert_uint_eq (pdf_pages (info), 1);
@@ -913,7 +887,7 @@ START_TEST (test_client_copy_only)
   g_clear_pointer (&text, g_free);
   path = export (c, &options, "record.pdf");
   layout_text = run_tool ("pdftotext", "-layout", path);
-  text = normalise (layout_text);
+  text = consult_test_squeeze_spaces (layout_text);
   ck_assert (strstr (text, "Aftercare") == NULL);
   ck_assert (strstr (text, "Client’s signature") != NULL);
 }
@@ -1003,7 +977,7 @@ START_TEST (test_long_screening)
   g_autoptr(ConsultSummary) summary = paginate_a4 (c, &default_options);
   g_autofree char *path = export (c, &default_options, "sixty.pdf");
   g_autofree char *layout_text = run_tool ("pdftotext", "-layout", path);
-  g_autofree char *text = normalise (layout_text);
+  g_autofree char *text = consult_test_squeeze_spaces (layout_text);
   guint n_pages = consult_summary_get_n_pages (summary);
   cairo_rectangle_t printable;
   guint pages_with_rows;
@@ -1062,7 +1036,7 @@ START_TEST (test_long_notes)
 
   path = export (c, &default_options, "notes.pdf");
   layout_text = run_tool ("pdftotext", "-layout", path);
-  text = normalise (layout_text);
+  text = consult_test_squeeze_spaces (layout_text);
   for (guint i = 1; i <= 150; i++)
     {
       g_autofree char *sentence = g_strdup_printf ("Sentence %u of the notes", i);
