@@ -17,7 +17,9 @@
  *   - the signature block never splits;
  *   - a page break starts the client copy on a page of its own.
  * Drawing a page then replays its placements. The layouts are measured
- * once and drawn line by line, so what was measured is what is drawn.
+ * once and drawn line by line, so what was measured is what is drawn; a
+ * piece of text that recurs (a tick box, a bullet, an answer) is laid out
+ * once and its layout shared by every cell that shows it.
  */
 
 #define G_LOG_DOMAIN "consult-summary"
@@ -163,6 +165,7 @@ struct _ConsultSummary
   /* Set by consult_summary_paginate(). */
   PangoContext *context;
   PangoFontDescription *fonts[N_FONTS];
+  GHashTable *layouts;            /* shared pieces of text: key -> PangoLayout */
   double margin_top;
   double margin_left;
   double body_width;
@@ -170,6 +173,8 @@ struct _ConsultSummary
   double printable_height;
   gboolean draft;
   char *footer_text;
+  PangoLayout *footer_layout;     /* footer_text, the same on every page */
+  PangoLayout *watermark_layout;  /* NULL unless draft */
   GPtrArray *blocks;   /* of Block */
   GPtrArray *pages;    /* of GArray of Placement */
 
@@ -224,6 +229,8 @@ add_block (ConsultSummary          *self,
   return block;
 }
 
+/* A layout of its own, for a caller that goes on to change it (its
+ * alignment, its width); cells take theirs from get_layout(). */
 static PangoLayout *
 new_layout (ConsultSummary *self,
             FontId          font,
@@ -239,12 +246,77 @@ new_layout (ConsultSummary *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, pango_units_from_double (width));
-  if (markup)
+  /* Markup without a tag or an entity is plain text: it need not be
+   * parsed. */
+  if (markup && strpbrk (text, "<&") != NULL)
     pango_layout_set_markup (layout, text, -1);
   else
     pango_layout_set_text (layout, text, -1);
 
   return layout;
+}
+
+/* The key of a shared layout: what new_layout() makes it from. */
+typedef struct {
+  FontId font;
+  gboolean markup;
+  double width;
+  char *text;
+} PieceKey;
+
+static guint
+piece_key_hash (gconstpointer data)
+{
+  const PieceKey *key = data;
+
+  return g_str_hash (key->text) ^ g_double_hash (&key->width) ^
+         ((guint) key->font << 1) ^ (guint) key->markup;
+}
+
+static gboolean
+piece_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const PieceKey *key_a = a, *key_b = b;
+
+  return key_a->font == key_b->font && key_a->markup == key_b->markup &&
+         key_a->width == key_b->width && strcmp (key_a->text, key_b->text) == 0;
+}
+
+static void
+piece_key_free (gpointer data)
+{
+  PieceKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
+/* A layout of @text in @font at @width, as new_layout() makes it, with a
+ * reference for the caller, who must not change it. A summary repeats
+ * many small pieces (each tick box and bullet, the answer “No”, an empty
+ * note): each is laid out and shaped once and shared by the cells that
+ * show it. */
+static PangoLayout *
+get_layout (ConsultSummary *self,
+            FontId          font,
+            double          width,
+            const char     *text,
+            gboolean        markup)
+{
+  PieceKey lookup = { font, markup, width, (char *) text };
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, &lookup);
+
+  if (layout == NULL)
+    {
+      PieceKey *key = g_new (PieceKey, 1);
+
+      *key = (PieceKey) { font, markup, width, g_strdup (text) };
+      layout = new_layout (self, font, width, text, markup);
+      g_hash_table_insert (self->layouts, key, layout);
+    }
+
+  return g_object_ref (layout);
 }
 
 /* Adds @layout (taken) to @block at @x, @y and measures its lines. */
@@ -375,7 +447,7 @@ add_heading (ConsultSummary *self,
              const char     *text)
 {
   Block *block = add_block (self, CONSULT_SUMMARY_BLOCK_HEADING, SECTION_GAP);
-  Cell *cell = add_cell (block, new_layout (self, FONT_HEADING, self->body_width, text, FALSE),
+  Cell *cell = add_cell (block, get_layout (self, FONT_HEADING, self->body_width, text, FALSE),
                          0, 0, &ink);
 
   block->keep_with_next = TRUE;
@@ -391,7 +463,7 @@ add_subheading (ConsultSummary *self,
 {
   Block *block = add_block (self, CONSULT_SUMMARY_BLOCK_SUBHEADING, SUBSECTION_GAP);
 
-  add_cell (block, new_layout (self, FONT_SUBHEADING, self->body_width, text, FALSE), 0, 0, &ink);
+  add_cell (block, get_layout (self, FONT_SUBHEADING, self->body_width, text, FALSE), 0, 0, &ink);
   block->keep_with_next = TRUE;
   block->height = cells_bottom (block) + 3;
 }
@@ -405,7 +477,7 @@ add_paragraph (ConsultSummary *self,
                double          space_before)
 {
   Block *block = add_block (self, CONSULT_SUMMARY_BLOCK_PARAGRAPH, space_before);
-  Cell *cell = add_cell (block, new_layout (self, font, self->body_width, text, markup),
+  Cell *cell = add_cell (block, get_layout (self, font, self->body_width, text, markup),
                          0, 0, colour);
   guint n_lines = cell->lines->len;
 
@@ -444,14 +516,14 @@ add_key_value (ConsultSummary *self,
   double label_width = MIN (LABEL_WIDTH, self->body_width / 3);
   Cell *key_cell, *value_cell;
 
-  key_cell = add_cell (block, new_layout (self, FONT_BODY, label_width - 8, key, FALSE),
+  key_cell = add_cell (block, get_layout (self, FONT_BODY, label_width - 8, key, FALSE),
                        0, 0, &grey);
   if (has_text (value))
-    value_cell = add_cell (block, new_layout (self, value_font, self->body_width - label_width,
+    value_cell = add_cell (block, get_layout (self, value_font, self->body_width - label_width,
                                               value, value_markup),
                            label_width, 0, &ink);
   else
-    value_cell = add_cell (block, new_layout (self, FONT_BODY_ITALIC,
+    value_cell = add_cell (block, get_layout (self, FONT_BODY_ITALIC,
                                               self->body_width - label_width,
                                               _("Not recorded"), FALSE),
                            label_width, 0, &grey);
@@ -474,11 +546,11 @@ add_check (ConsultSummary *self,
   Block *block = add_block (self, CONSULT_SUMMARY_BLOCK_CHECK, space_before);
   Cell *text_cell, *box_cell;
 
-  text_cell = add_cell (block, new_layout (self, FONT_BODY, self->body_width - INDENT,
+  text_cell = add_cell (block, get_layout (self, FONT_BODY, self->body_width - INDENT,
                                            markup, TRUE),
                         INDENT, 0, &ink);
   /* U+2611 BALLOT BOX WITH CHECK, U+2610 BALLOT BOX */
-  box_cell = add_cell (block, new_layout (self, FONT_SYMBOL, INDENT, ticked ? "☑" : "☐", FALSE),
+  box_cell = add_cell (block, get_layout (self, FONT_SYMBOL, INDENT, ticked ? "☑" : "☐", FALSE),
                        0, 0, &ink);
   align_baselines (box_cell, text_cell);
   if (box_cell->y < 0)
@@ -497,10 +569,10 @@ add_bullet (ConsultSummary *self,
   Block *block = add_block (self, CONSULT_SUMMARY_BLOCK_BULLET, space_before);
   Cell *text_cell, *bullet_cell;
 
-  text_cell = add_cell (block, new_layout (self, FONT_BODY, self->body_width - INDENT,
+  text_cell = add_cell (block, get_layout (self, FONT_BODY, self->body_width - INDENT,
                                            markup, TRUE),
                         INDENT, 0, &ink);
-  bullet_cell = add_cell (block, new_layout (self, FONT_BODY, INDENT, "•", FALSE), 5, 0, &ink);
+  bullet_cell = add_cell (block, get_layout (self, FONT_BODY, INDENT, "•", FALSE), 5, 0, &ink);
   align_baselines (bullet_cell, text_cell);
   block->height = cells_bottom (block);
 }
@@ -521,7 +593,7 @@ add_table_cells (ConsultSummary     *self,
                  FontId              font)
 {
   for (guint i = 0; i < n_columns; i++)
-    add_cell (block, new_layout (self, font, columns[i].width - 2 * CELL_PADDING,
+    add_cell (block, get_layout (self, font, columns[i].width - 2 * CELL_PADDING,
                                  texts[i], TRUE),
               columns[i].x + CELL_PADDING, ROW_PADDING, &ink);
   block->height = cells_bottom (block) + ROW_PADDING;
@@ -597,13 +669,13 @@ add_header (ConsultSummary *self)
 
   if (has_text (self->clinic_name))
     {
-      cell = add_cell (block, new_layout (self, FONT_HEADING, self->body_width - right_width - 8,
+      cell = add_cell (block, get_layout (self, FONT_HEADING, self->body_width - right_width - 8,
                                           self->clinic_name, FALSE),
                        0, y, &ink);
       y += cell_height (cell) + 1;
     }
   if (has_text (self->clinic_address))
-    add_cell (block, new_layout (self, FONT_SMALL, self->body_width - right_width - 8,
+    add_cell (block, get_layout (self, FONT_SMALL, self->body_width - right_width - 8,
                                  self->clinic_address, FALSE),
               0, y, &grey);
 
@@ -640,10 +712,10 @@ add_title (ConsultSummary *self,
   Block *block = add_block (self, CONSULT_SUMMARY_BLOCK_TITLE, 14);
   Cell *cell;
 
-  cell = add_cell (block, new_layout (self, FONT_TITLE, self->body_width, title, FALSE),
+  cell = add_cell (block, get_layout (self, FONT_TITLE, self->body_width, title, FALSE),
                    0, 0, &ink);
   if (has_text (subtitle))
-    add_cell (block, new_layout (self, FONT_BODY, self->body_width, subtitle, FALSE),
+    add_cell (block, get_layout (self, FONT_BODY, self->body_width, subtitle, FALSE),
               0, cell_height (cell) + 2, &grey);
   block->height = cells_bottom (block);
   block->keep_with_next = TRUE;
@@ -658,7 +730,7 @@ add_banner (ConsultSummary         *self,
   g_autoptr(GString) text = g_string_new (NULL);
   Cell *cell;
 
-  cell = add_cell (block, new_layout (self, FONT_HEADING, width, _("NOT SIGNED — DRAFT"), FALSE),
+  cell = add_cell (block, get_layout (self, FONT_HEADING, width, _("NOT SIGNED — DRAFT"), FALSE),
                    BANNER_PADDING, BANNER_PADDING, &banner_ink);
 
   g_string_append (text, _("This summary has not been signed by both the client and the "
@@ -676,7 +748,7 @@ add_banner (ConsultSummary         *self,
                                            screening->n_questions),
                               screening->n_answered, screening->n_questions);
     }
-  add_cell (block, new_layout (self, FONT_BODY, width, text->str, FALSE),
+  add_cell (block, get_layout (self, FONT_BODY, width, text->str, FALSE),
             BANNER_PADDING, BANNER_PADDING + cell_height (cell) + 2, &ink);
 
   block->height = cells_bottom (block) + BANNER_PADDING;
@@ -1005,7 +1077,7 @@ add_signature_block (ConsultSummary *self)
       Cell *caption;
       double y;
 
-      caption = add_cell (block, new_layout (self, FONT_SMALL_BOLD, column_width,
+      caption = add_cell (block, get_layout (self, FONT_SMALL_BOLD, column_width,
                                              signer == CONSULT_SIGNER_CLIENT
                                              ? _("Client’s signature")
                                              : _("Practitioner’s signature"), FALSE),
@@ -1020,12 +1092,12 @@ add_signature_block (ConsultSummary *self)
           g_autofree char *signed_text = NULL;
           Cell *name;
 
-          name = add_cell (block, new_layout (self, FONT_BODY_BOLD, column_width,
+          name = add_cell (block, get_layout (self, FONT_BODY_BOLD, column_width,
                                               consult_signature_get_signer_name (signature), FALSE),
                            x, y, &ink);
           /* Translators: under a signature: when it was given. */
           signed_text = g_strdup_printf (_("Signed %s"), when);
-          add_cell (block, new_layout (self, FONT_SMALL, column_width, signed_text, FALSE),
+          add_cell (block, get_layout (self, FONT_SMALL, column_width, signed_text, FALSE),
                     x, y + cell_height (name) + 1, &grey);
 
           self->strokes[signer] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -1042,7 +1114,7 @@ add_signature_block (ConsultSummary *self)
             }
         }
       else
-        add_cell (block, new_layout (self, FONT_BODY_ITALIC, column_width, _("Not signed"),
+        add_cell (block, get_layout (self, FONT_BODY_ITALIC, column_width, _("Not signed"),
                                      FALSE),
                   x, y, &grey);
     }
@@ -1550,12 +1622,13 @@ static void
 draw_watermark (ConsultSummary *self,
                 cairo_t        *cr)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle ink_rect;
   double angle, diagonal, scale;
 
-  layout = new_layout (self, FONT_WATERMARK, -1, _("NOT SIGNED — DRAFT"), FALSE);
-  pango_layout_get_extents (layout, &ink_rect, NULL);
+  if (self->watermark_layout == NULL)
+    self->watermark_layout = new_layout (self, FONT_WATERMARK, -1, _("NOT SIGNED — DRAFT"),
+                                         FALSE);
+  pango_layout_get_extents (self->watermark_layout, &ink_rect, NULL);
 
   cairo_save (cr);
   cairo_rectangle (cr, self->margin_left, self->margin_top, self->body_width, self->body_height);
@@ -1575,7 +1648,7 @@ draw_watermark (ConsultSummary *self,
   cairo_move_to (cr, -pango_units_to_double (ink_rect.x + ink_rect.width / 2),
                  -pango_units_to_double (ink_rect.y + ink_rect.height / 2));
   set_colour (cr, &watermark_ink);
-  pango_cairo_layout_path (cr, layout);
+  pango_cairo_layout_path (cr, self->watermark_layout);
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -1585,7 +1658,6 @@ draw_footer (ConsultSummary *self,
              cairo_t        *cr,
              guint           page_nr)
 {
-  g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) right = NULL;
   g_autofree char *page = NULL;
   double x = self->margin_left;
@@ -1601,11 +1673,16 @@ draw_footer (ConsultSummary *self,
   text_top = self->margin_top + self->printable_height - pango_units_to_double (logical.height);
 
   /* Both in the same font: their baselines meet. A long name is
-   * shortened in the middle rather than run into the page number. */
-  left = new_layout (self, FONT_SMALL, -1, self->footer_text, FALSE);
-  pango_layout_set_width (left, pango_units_from_double (MAX (self->body_width - right_width - 12,
-                                                              10)));
-  pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_MIDDLE);
+   * shortened in the middle rather than run into the page number. The
+   * text is the same on every page: it is laid out again only when the
+   * page number takes another width. */
+  if (self->footer_layout == NULL)
+    {
+      self->footer_layout = new_layout (self, FONT_SMALL, -1, self->footer_text, FALSE);
+      pango_layout_set_ellipsize (self->footer_layout, PANGO_ELLIPSIZE_MIDDLE);
+    }
+  pango_layout_set_width (self->footer_layout,
+                          pango_units_from_double (MAX (self->body_width - right_width - 12, 10)));
 
   set_colour (cr, &rule_grey);
   cairo_set_line_width (cr, 0.5);
@@ -1615,7 +1692,7 @@ draw_footer (ConsultSummary *self,
 
   set_colour (cr, &grey);
   cairo_move_to (cr, x, text_top);
-  pango_cairo_show_layout (cr, left);
+  pango_cairo_show_layout (cr, self->footer_layout);
   cairo_move_to (cr, x + self->body_width - right_width, text_top);
   pango_cairo_show_layout (cr, right);
 }
@@ -1643,6 +1720,9 @@ clear_layout (ConsultSummary *self)
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_pointer (&self->footer_text, g_free);
+  g_clear_object (&self->footer_layout);
+  g_clear_object (&self->watermark_layout);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_object (&self->context);
   self->signature_block = G_MAXUINT;
 }
@@ -1843,6 +1923,8 @@ consult_summary_paginate (ConsultSummary *self,
                                          consult_consultation_get_record_id (self->consultation),
                                          date);
 
+  self->layouts = g_hash_table_new_full (piece_key_hash, piece_key_equal, piece_key_free,
+                                         g_object_unref);
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   build_blocks (self);
