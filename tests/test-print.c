@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Printing and exporting the summary from the window: the print operation
- * writing a PDF with no dialog, the exported PDF's metadata, the warning
- * before a draft goes out, and the page setup kept between runs and used
- * by consult --print.
+ * writing a PDF with no dialog, the exported PDF's metadata, the export
+ * running in a worker thread while the window stays responsive, the
+ * warning before a draft goes out, and the page setup kept between runs
+ * and used by consult --print.
  */
 
 #include "consult-config.h"
@@ -283,17 +284,55 @@ START_TEST (test_batch_uses_saved_setup)
 }
 END_TEST
 
+static GtkWindow *find_toplevel (GType type);
+static gboolean message_dialog_shown (gpointer data);
+static gboolean message_dialog_gone (gpointer data);
+
+static gboolean
+export_finished (gpointer data)
+{
+  return !_consult_window_is_exporting (fx.window);
+}
+
+/* Counts the main loop's iterations while an export runs. */
+typedef struct {
+  guint ticks;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticks *ticks = data;
+
+  if (_consult_window_is_exporting (fx.window))
+    ticks->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* What Export PDF does once the file is chosen, then waits for the
+ * worker to finish. */
+static void
+export_and_wait (const char *path)
+{
+  _consult_window_export_pdf_start (fx.window, path);
+  /* Nothing was written on the main thread: the export is under way
+   * when the call returns, and only the main loop can end it. */
+  ck_assert (_consult_window_is_exporting (fx.window));
+  ck_assert_msg (consult_test_wait_until (export_finished, NULL, 30000),
+                 "the export did not finish");
+  consult_test_flush ();
+}
+
 START_TEST (test_export_pdf_metadata)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fx.tmpdir, "exported.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
   g_autofree char *text = NULL;
 
-  ck_assert_msg (_consult_window_export_pdf_to (fx.window, path, &error), "%s",
-                 error ? error->message : "");
+  export_and_wait (path);
+  ck_assert_ptr_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   info = run_tool ("pdfinfo", path);
   title = pdfinfo_field (info, "Title");
@@ -304,6 +343,131 @@ START_TEST (test_export_pdf_metadata)
   /* Not signed: the draft marking is in the file. */
   text = run_tool ("pdftotext", path);
   ck_assert_msg (strstr (text, "DRAFT") != NULL, "no draft marking in:\n%s", text);
+}
+END_TEST
+
+/* The button on @widget or below that activates @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_actionable (child, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A summary long enough to take a while to lay out, with its last words
+ * at its very end. */
+static void
+lengthen_summary (void)
+{
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (notes, "Paragraph %u of the practitioner's notes: the client asked "
+                            "about the aftercare, the number of sessions and the interval "
+                            "between them, and was given the leaflet.\n\n", i + 1);
+  g_string_append (notes, "End of the notes.");
+  ck_assert (consult_consultation_set_general_notes (fx.consultation, notes->str));
+}
+
+/* Export PDF renders in a worker: while it runs, the main loop goes on,
+ * Export PDF is unavailable, and the consultation can be changed without
+ * the file being affected; the file is whole once it is done. */
+START_TEST (test_export_pdf_in_background)
+{
+  g_autofree char *path = g_build_filename (fx.tmpdir, "long.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  GtkWidget *export_button;
+  Ticks ticks = { 0 };
+  guint id;
+
+  /* The summary step's Export PDF button, followed from the client
+   * step: no long summary to lay out on screen on the main thread. */
+  ck_assert (consult_window_go_to_step (fx.window, CONSULT_FLOW_STEP_SUMMARY));
+  consult_test_wait_for_frame (fx.window);
+  export_button = find_actionable (consult_window_get_page (fx.window, CONSULT_FLOW_STEP_SUMMARY),
+                                   "win.export-pdf");
+  ck_assert_ptr_nonnull (export_button);
+  ck_assert (gtk_widget_get_sensitive (export_button));
+  ck_assert (consult_window_go_to_step (fx.window, CONSULT_FLOW_STEP_CLIENT));
+  consult_test_wait_for_frame (fx.window);
+  lengthen_summary ();
+  consult_test_flush ();
+
+  id = g_timeout_add (1, tick_cb, &ticks);
+  _consult_window_export_pdf_start (fx.window, path);
+  ck_assert (_consult_window_is_exporting (fx.window));
+  ck_assert_msg (!gtk_widget_get_sensitive (export_button),
+                 "Export PDF is available while an export runs");
+
+  /* The window's consultation is its own: a change now is not in the
+   * file being written. */
+  ck_assert (consult_consultation_set_client_name (fx.consultation, "Changed Meanwhile"));
+
+  ck_assert_msg (consult_test_wait_until (export_finished, NULL, 30000),
+                 "the export did not finish");
+  g_source_remove (id);
+  consult_test_flush ();
+
+  ck_assert_msg (ticks.ticks >= 2, "the main loop ran %u times during the export", ticks.ticks);
+  ck_assert (gtk_widget_get_sensitive (export_button));
+  ck_assert_ptr_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Whole, and as the consultation was when the export started. */
+  ck_assert_uint_gt (consult_test_pdf_pages (path), 2);
+  text = consult_test_pdf_text (path);
+  squeezed = consult_test_squeeze_spaces (text);
+  ck_assert_msg (strstr (squeezed, "End of the notes.") != NULL, "the notes' end is missing");
+  ck_assert_ptr_nonnull (strstr (squeezed, CLIENT_NAME));
+  ck_assert_ptr_null (strstr (squeezed, "Changed Meanwhile"));
+
+  /* Only the finished file: no temporary file is left beside it. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fx.tmpdir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "long.pdf"))
+        n++;
+    ck_assert_uint_eq (n, 1);
+  }
+}
+END_TEST
+
+/* A failed export says so in a dialog that names the file, and Export PDF
+ * is available again. */
+START_TEST (test_export_pdf_failure)
+{
+  g_autofree char *path = g_build_filename (fx.tmpdir, "no-such-folder", "summary.pdf", NULL);
+  AdwMessageDialog *dialog;
+
+  export_and_wait (path);
+  ck_assert_msg (consult_test_wait_until (message_dialog_shown, NULL, 5000),
+                 "no error dialog");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Export the Summary");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (dialog), path) != NULL,
+                 "the error does not name the file: %s", adw_message_dialog_get_body (dialog));
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+  ck_assert (!_consult_window_is_exporting (fx.window));
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ck_assert (consult_test_wait_until (message_dialog_gone, NULL, 5000));
 }
 END_TEST
 
@@ -379,6 +543,8 @@ print_suite (void)
   tcase_add_test (tc, test_print_page_setup_persists);
   tcase_add_test (tc, test_batch_uses_saved_setup);
   tcase_add_test (tc, test_export_pdf_metadata);
+  tcase_add_test (tc, test_export_pdf_in_background);
+  tcase_add_test (tc, test_export_pdf_failure);
   tcase_add_test (tc, test_draft_warning);
   suite_add_tcase (s, tc);
 

@@ -12,12 +12,16 @@
 
 G_BEGIN_DECLS
 
-/* Writes the summary of the window's consultation to @path as PDF, with
- * the clinic from the preferences: what Export PDF does once a file has
- * been chosen. */
-gboolean _consult_window_export_pdf_to (ConsultWindow *self,
-                                        const char    *path,
-                                        GError       **error);
+/* Starts writing the summary of the window's consultation to @path as
+ * PDF, with the clinic from the preferences: what Export PDF does once a
+ * file has been chosen. The consultation is copied at once; the PDF is
+ * laid out and written in a worker thread, and the window says when it
+ * is done, or why it failed. Not while another export is running. */
+void     _consult_window_export_pdf_start (ConsultWindow *self,
+                                           const char    *path);
+
+/* Whether an export started by the above is still running. */
+gboolean _consult_window_is_exporting     (ConsultWindow *self);
 
 /* Saves the window's consultation as a record at @path: what Save and
  * Save As do once they know where. A signed record on disk is refused. */

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The consultation window: the list of steps beside the current step's page,
- * Back and Next below it. The step pages are created the first time they are
- * shown, so opening the window costs one page, not seven.
+ * Back and Next below it. The window opens on its start page; the
+ * consultation view (ui/consult-window-flow.ui) is built the first time a
+ * consultation is shown, and each step's page the first time that step is
+ * shown, so opening the window costs the start page alone.
  */
 
 #define G_LOG_DOMAIN "consult-window"
@@ -65,16 +67,22 @@ struct _ConsultWindow
   /* What to do once Save As has saved, e.g. close the window. */
   ConfirmedFunc after_save;
 
-  /* Per step: the row in the step list and its parts. */
+  /* Whether a PDF export is running in a worker thread (Export PDF waits
+   * for it), and the toast that says so. */
+  gboolean exporting;
+  AdwToast *export_toast;
+  /* The application, held while an export runs (the window may be gone
+   * by the time it ends). */
+  GApplication *export_app;
+
+  /* The consultation view, built by ensure_flow_view(): all NULL until a
+   * consultation is first shown. Per step: the row in the step list and
+   * its parts. */
   GtkListBoxRow *rows[CONSULT_N_FLOW_STEPS];
   GtkImage *row_icons[CONSULT_N_FLOW_STEPS];
   GtkLabel *row_numbers[CONSULT_N_FLOW_STEPS];
   GtkLabel *row_states[CONSULT_N_FLOW_STEPS];
-
-  AdwToastOverlay *toast_overlay;
-  GtkStack *main_stack;
   AdwLeaflet *leaflet;
-  GtkWidget *sidebar_separator;
   AdwWindowTitle *sidebar_title;
   GtkListBox *step_list;
   AdwWindowTitle *step_title;
@@ -82,6 +90,10 @@ struct _ConsultWindow
   GtkWidget *back_button;
   GtkWidget *next_button;
   AdwButtonContent *next_button_content;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  GMenuModel *primary_menu;
   AdwStatusPage *error_page;
   GtkWidget *start_new_button;
   GtkWidget *continue_button;
@@ -149,6 +161,9 @@ consult_window_get_page (ConsultWindow   *self,
 {
   g_return_val_if_fail (CONSULT_IS_WINDOW (self), NULL);
   g_return_val_if_fail (step < CONSULT_N_FLOW_STEPS, NULL);
+
+  if (self->page_stack == NULL)
+    return NULL;
 
   return gtk_stack_get_child_by_name (self->page_stack, steps[step].name);
 }
@@ -228,6 +243,10 @@ state_text (ConsultStepState state)
 static void
 update_step_rows (ConsultWindow *self)
 {
+  /* Brought up to date when the view is built. */
+  if (self->step_list == NULL)
+    return;
+
   for (guint i = 0; i < CONSULT_N_FLOW_STEPS; i++)
     {
       ConsultStepState state = consult_consultation_get_step_state (self->consultation, i);
@@ -297,8 +316,11 @@ update_actions (ConsultWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !self->record_signed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", have);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 have && !self->exporting);
 
+  if (self->next_button_content == NULL)
+    return;
   if (have && step == CONSULT_FLOW_STEP_SCREENING && outcome_stops_treatment (self))
     adw_button_content_set_label (self->next_button_content, _("_Summary"));
   else
@@ -311,7 +333,7 @@ update_titles (ConsultWindow *self)
   const char *client;
   g_autofree char *subtitle = NULL;
 
-  if (self->consultation == NULL)
+  if (self->consultation == NULL || self->step_title == NULL)
     return;
 
   adw_window_title_set_title (self->step_title, _(steps[self->current_step].title));
@@ -393,6 +415,8 @@ move_focus_to_page (ConsultWindow   *self,
                                                            : self->next_button);
 }
 
+static void ensure_flow_view (ConsultWindow *self);
+
 gboolean
 consult_window_go_to_step (ConsultWindow   *self,
                            ConsultFlowStep  step)
@@ -414,6 +438,7 @@ consult_window_go_to_step (ConsultWindow   *self,
       return FALSE;
     }
 
+  ensure_flow_view (self);
   page = consult_window_get_page (self, step);
   if (page == NULL)
     {
@@ -495,7 +520,8 @@ set_consultation_full (ConsultWindow       *self,
     }
 
   /* The pages belong to the old consultation. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
+  while (self->page_stack != NULL &&
+         (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
     gtk_stack_remove (self->page_stack, child);
 
   g_set_object (&self->consultation, consultation);
@@ -744,19 +770,149 @@ run_print (ConsultWindow *self)
     show_error (self, _("Could Not Print the Summary"), error != NULL ? error->message : NULL);
 }
 
-gboolean
-_consult_window_export_pdf_to (ConsultWindow  *self,
-                               const char     *path,
-                               GError        **error)
+/* What an export's worker thread needs, taken on the main thread: the
+ * consultation as a record in memory (the worker reads its own copy and
+ * never touches the window's), the clinic from the preferences and where
+ * to write. */
+typedef struct {
+  GBytes *record;
+  ConsultPrintOptions options;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
 {
-  g_auto(ConsultPrintOptions) options = { 0 };
+  g_bytes_unref (job->record);
+  consult_print_options_clear (&job->options);
+  g_free (job->path);
+  g_free (job);
+}
 
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(ConsultConsultation) consultation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  consultation = consult_record_load_bytes (job->record, job->path, NULL, &error);
+  if (consultation != NULL &&
+      consult_summary_export_pdf (consultation, &job->options.options, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+
+  /* Pango made this thread a font map of its own, with its own fontconfig
+   * set-up; the pool keeps the thread, so drop the font map now rather
+   * than hold it for the rest of the run. */
+  pango_cairo_font_map_set_default (NULL);
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ConsultWindow) self = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GApplication) app = g_steal_pointer (&self->export_app);
+  g_autoptr(GError) error = NULL;
+  gboolean exported = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->exporting = FALSE;
+  if (self->export_toast != NULL)
+    adw_toast_dismiss (self->export_toast);
+  g_clear_object (&self->export_toast);
+  if (app != NULL)
+    g_application_release (app);
+
+  /* Closed meanwhile: there is no window left to tell. */
+  if (self->toast_overlay == NULL)
+    {
+      if (!exported)
+        g_message ("Could not export the summary: %s", error->message);
+      return;
+    }
+
+  if (exported)
+    {
+      g_autofree char *basename = g_path_get_basename (job->path);
+      /* Translators: a toast; %s is the name of the exported file. */
+      g_autofree char *message = g_strdup_printf (_("Exported to %s"), basename);
+
+      show_toast (self, message);
+    }
+  else
+    show_error (self, _("Could Not Export the Summary"), error->message);
+
+  update_actions (self);
+}
+
+void
+_consult_window_export_pdf_start (ConsultWindow *self,
+                                  const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+  ExportJob *job;
+  char *data;
+  gsize length = 0;
+
+  g_return_if_fail (CONSULT_IS_WINDOW (self));
+  g_return_if_fail (self->consultation != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!self->exporting);
+
+  /* The consultation is not thread-safe: the worker gets a snapshot, the
+   * same in-memory record the drafts are written from. */
+  data = consult_record_serialize (self->consultation, &length, &error);
+  if (data == NULL)
+    {
+      g_prefix_error (&error, "%s: ", path);
+      show_error (self, _("Could Not Export the Summary"), error->message);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->record = g_bytes_new_take (data, length);
+  consult_print_options_init (&job->options, self->settings);
+  job->path = g_strdup (path);
+
+  /* No source object: the task may be finalized in the worker, and the
+   * window must only ever be released on the main thread, by the
+   * callback. */
+  task = g_task_new (NULL, NULL, export_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, _consult_window_export_pdf_start);
+  g_task_set_name (task, "[consult] export PDF");
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+
+  /* Quitting now would cut the file short: the application waits. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    {
+      self->export_app = G_APPLICATION (g_object_ref (app));
+      g_application_hold (self->export_app);
+    }
+
+  self->exporting = TRUE;
+  update_actions (self);
+  self->export_toast = adw_toast_new (_("Exporting the summary…"));
+  adw_toast_set_timeout (self->export_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->export_toast));
+}
+
+gboolean
+_consult_window_is_exporting (ConsultWindow *self)
+{
   g_return_val_if_fail (CONSULT_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->consultation != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
-  consult_print_options_init (&options, self->settings);
-  return consult_summary_export_pdf (self->consultation, &options.options, path, error);
+  return self->exporting;
 }
 
 static char *safe_client_name (ConsultWindow *self);
@@ -786,7 +942,6 @@ export_response_cb (GtkNativeDialog *chooser,
                     ConsultWindow   *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -794,19 +949,12 @@ export_response_cb (GtkNativeDialog *chooser,
   if (file != NULL)
     path = g_file_get_path (file);
 
-  if (path != NULL && self->consultation != NULL)
-    {
-      if (_consult_window_export_pdf_to (self, path, &error))
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-          /* Translators: a toast; %s is the name of the exported file. */
-          g_autofree char *message = g_strdup_printf (_("Exported to %s"), basename);
-
-          show_toast (self, message);
-        }
-      else
-        show_error (self, _("Could Not Export the Summary"), error->message);
-    }
+  /* The chooser is modal, but an export may have started before it was
+   * shown: one at a time. */
+  if (path != NULL && self->consultation != NULL && !self->exporting)
+    _consult_window_export_pdf_start (self, path);
+  else if (path != NULL && self->exporting)
+    show_toast (self, _("The summary is still being exported"));
   else if (file != NULL && path == NULL)
     show_error (self, _("Could Not Export the Summary"),
                 _("The summary can only be exported to a local folder."));
@@ -1364,6 +1512,10 @@ show_steps_action_cb (GtkWidget  *widget,
 {
   ConsultWindow *self = CONSULT_WINDOW (widget);
 
+  /* No steps to show before a consultation was. */
+  if (self->leaflet == NULL)
+    return;
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
 }
@@ -1430,6 +1582,75 @@ build_step_list (ConsultWindow *self)
                                       -1);
       gtk_list_box_append (self->step_list, row);
     }
+}
+
+/* Builds the consultation view the first time a consultation is shown:
+ * most starts show only the start page, and building the step list, the
+ * leaflet and its bars would otherwise be most of the window's start-up. */
+static void
+ensure_flow_view (ConsultWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *separator;
+
+  if (self->leaflet != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  /* As in a template, the window is the bindings' "this": with none,
+   * GTK 4.8 warns "g_object_weak_unref: couldn't find weak ref" when the
+   * view's <binding>s are torn down with the window. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_expose_object (builder, "primary_menu", G_OBJECT (self->primary_menu));
+  /* Compiled into the program: failing to build it is as broken as a
+   * template that does not build. */
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/consult-window-flow.ui", &error))
+    g_error ("Cannot build the consultation view: %s", error->message);
+
+  self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
+  self->sidebar_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "sidebar_title"));
+  self->step_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "step_list"));
+  self->step_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "step_title"));
+  self->page_stack = GTK_STACK (gtk_builder_get_object (builder, "page_stack"));
+  self->back_button = GTK_WIDGET (gtk_builder_get_object (builder, "back_button"));
+  self->next_button = GTK_WIDGET (gtk_builder_get_object (builder, "next_button"));
+  self->next_button_content = ADW_BUTTON_CONTENT (gtk_builder_get_object (builder,
+                                                                          "next_button_content"));
+  separator = GTK_WIDGET (gtk_builder_get_object (builder, "sidebar_separator"));
+
+  /* The stack holds the view from now on; the builder's references go
+   * with it. */
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "flow");
+
+  g_signal_connect_object (self->step_list, "row-activated",
+                           G_CALLBACK (step_row_activated_cb), self, 0);
+  consult_list_box_activate_on_enter (self->step_list);
+  /* Swiping or Back never stops on the separator between the two panes. */
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, separator), FALSE);
+
+  build_step_list (self);
+  update_step_rows (self);
+  update_titles (self);
+  update_actions (self);
+}
+
+/* The view goes with the template's widgets: nothing may reach it after. */
+static void
+forget_flow_view (ConsultWindow *self)
+{
+  memset (self->rows, 0, sizeof self->rows);
+  memset (self->row_icons, 0, sizeof self->row_icons);
+  memset (self->row_numbers, 0, sizeof self->row_numbers);
+  memset (self->row_states, 0, sizeof self->row_states);
+  self->leaflet = NULL;
+  self->sidebar_title = NULL;
+  self->step_list = NULL;
+  self->step_title = NULL;
+  self->page_stack = NULL;
+  self->back_button = NULL;
+  self->next_button = NULL;
+  self->next_button_content = NULL;
 }
 
 static void
@@ -1626,8 +1847,6 @@ consult_window_constructed (GObject *object)
       return;
     }
 
-  build_step_list (self);
-
   self->autosave = consult_autosave_new (NULL);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1711,6 +1930,10 @@ consult_window_dispose (GObject *object)
   ConsultWindow *self = CONSULT_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONSULT_TYPE_WINDOW);
+  /* A running export finds the window gone by this. */
+  self->toast_overlay = NULL;
+  g_clear_object (&self->export_toast);
+  forget_flow_view (self);
   g_clear_object (&self->consultation);
   g_clear_object (&self->content);
   /* Whatever is still pending reaches the draft before the window goes:
@@ -1799,31 +2022,16 @@ consult_window_class_init (ConsultWindowClass *klass)
                                                RESOURCE_BASE "/ui/consult-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, sidebar_separator);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, step_list);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, step_title);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, page_stack);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, next_button);
-  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, next_button_content);
+  gtk_widget_class_bind_template_child (widget_class, ConsultWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, start_new_button);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, ConsultWindow, recent_bin);
-  gtk_widget_class_bind_template_callback (widget_class, step_row_activated_cb);
 }
 
 static void
 consult_window_init (ConsultWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  consult_list_box_activate_on_enter (self->step_list);
-
-  /* Swiping or Back never stops on the separator between the two panes. */
-  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
-                                    FALSE);
 }
