@@ -95,8 +95,9 @@ consult_application_get_content_error (ConsultApplication *self)
   return self->content_error;
 }
 
-/* A missing or broken content file is reported, never fatal: the window
- * shows the error, and stderr has it for whoever started the app. */
+/* A missing or broken content file (--content) is reported, never fatal:
+ * the window shows the error, and stderr has it for whoever started the
+ * app. */
 static void
 load_content (ConsultApplication *self,
               const char         *path)
@@ -104,13 +105,22 @@ load_content (ConsultApplication *self,
   g_clear_object (&self->content);
   g_clear_error (&self->content_error);
 
-  if (path != NULL)
-    self->content = consult_content_loader_load_file (path, &self->content_error);
-  else
-    self->content = consult_content_load_default (&self->content_error);
-
+  self->content = consult_content_loader_load_file (path, &self->content_error);
   if (self->content == NULL)
     g_printerr ("%s\n", self->content_error->message);
+}
+
+typedef struct {
+  char *resource;
+  GError *error;
+} ContentLoad;
+
+static gpointer
+load_content_thread (gpointer data)
+{
+  ContentLoad *load = data;
+
+  return consult_content_loader_load_resource (load->resource, &load->error);
 }
 
 static int
@@ -675,17 +685,36 @@ consult_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   g_autofree char *records = NULL;
+  ContentLoad load = { NULL, NULL };
+  GThread *content_thread = NULL;
+
+  /* --content loaded its file already, in handle-local-options. The
+   * shipped content is read and validated on the other core while GTK
+   * opens the display: it is ready before the first window is made, and
+   * costs the start-up nothing. The resource is chosen here, since it
+   * depends on the locale. */
+  if (self->content == NULL && self->content_error == NULL)
+    {
+      load.resource = consult_content_get_default_resource ();
+      content_thread = g_thread_new ("consult-content", load_content_thread, &load);
+    }
 
   G_APPLICATION_CLASS (consult_application_parent_class)->startup (app);
+
+  if (content_thread != NULL)
+    {
+      self->content = g_thread_join (content_thread);
+      self->content_error = load.error;
+      g_free (load.resource);
+      if (self->content == NULL)
+        g_printerr ("%s\n", self->content_error->message);
+    }
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = g_settings_new (APPLICATION_ID);
-
-  /* --content loaded its file already, in handle-local-options. */
-  if (self->content == NULL && self->content_error == NULL)
-    load_content (self, NULL);
 
   /* A save interrupted by a crash or a kill leaves a full copy of a record
    * under a temporary name: health data nobody would see or remove. */
@@ -698,6 +727,8 @@ consult_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void
