@@ -67,9 +67,48 @@ START_TEST (test_window_smoke)
 }
 END_TEST
 
+/* The visible shortcuts window among the toplevels, if any. */
+static GtkWindow *
+shortcuts_window_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* How many GtkShortcutsShortcuts under @widget, and how many of them show
+ * no keys. */
+static void
+count_shortcuts (GtkWidget *widget,
+                 guint     *n_shortcuts,
+                 guint     *n_without_keys)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      (*n_shortcuts)++;
+      if (accelerator == NULL || *accelerator == '\0')
+        (*n_without_keys)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_shortcuts (child, n_shortcuts, n_without_keys);
+}
+
 START_TEST (test_window_accels)
 {
   g_autoptr(ConsultApplication) app = new_registered_application ();
+  GtkWindow *shortcuts;
+  guint n_shortcuts = 0, n_without_keys = 0;
   const struct { const char *action; const char *accel; } expected[] = {
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
@@ -89,10 +128,28 @@ START_TEST (test_window_accels)
       ck_assert_str_eq (accels[0], expected[i].accel);
     }
 
-  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
-  ck_assert_ptr_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* The shortcuts window is made when first asked for, once, and shows the
+   * app's own shortcuts. */
+  ck_assert (!shortcuts_window_shown ());
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  consult_test_flush ();
+  shortcuts = shortcuts_window_shown ();
+  ck_assert_ptr_nonnull (shortcuts);
+  ck_assert_ptr_eq (gtk_window_get_transient_for (shortcuts), GTK_WINDOW (window));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  count_shortcuts (GTK_WIDGET (shortcuts), &n_shortcuts, &n_without_keys);
+  ck_assert_uint_ge (n_shortcuts, 12);
+  ck_assert_uint_eq (n_without_keys, 0);
+  gtk_window_close (shortcuts);
+  consult_test_flush ();
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  consult_test_flush ();
+  ck_assert_ptr_eq (shortcuts_window_shown (), shortcuts);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  consult_test_flush ();
+  ck_assert_ptr_null (shortcuts_window_shown ());
 }
 END_TEST
 

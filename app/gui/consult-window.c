@@ -38,6 +38,8 @@ struct _ConsultWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* The keyboard shortcuts window, made the first time it is asked for. */
+  GtkWindow *shortcuts_window;
   GSettings *settings;
   ConsultContent *content;
   ConsultConsultation *consultation;
@@ -1949,8 +1951,34 @@ consult_window_dispose (GObject *object)
   g_clear_pointer (&self->record_path, g_free);
   g_clear_pointer (&self->pending_open_path, g_free);
   g_clear_object (&self->settings);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
 
   G_OBJECT_CLASS (consult_window_parent_class)->dispose (object);
+}
+
+/* Keyboard Shortcuts (Ctrl+?). The window is built when first asked for,
+ * not with every main window as GTK does with gtk/help-overlay.ui: a
+ * shortcuts window is a few hundred widgets nobody sees at start-up. */
+static void
+show_help_overlay_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ConsultWindow *self = CONSULT_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/ui/shortcuts-window.ui");
+
+      /* A toplevel: GTK holds it until it is destroyed, in dispose. */
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
 }
 
 static void
@@ -1986,6 +2014,8 @@ consult_window_class_init (ConsultWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-step", NULL, next_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-step", NULL,
                                    previous_step_action_cb);
