@@ -318,3 +318,13 @@ size=$(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\
 [ "$size" = "612x792" ] || fail "--print on the saved Letter paper printed on $size pt"
 check_output "--print on Letter" "$pdf"
 echo "ok: --print on the saved paper: $size pt"
+
+# 4. A landscape page setup saved from the dialog: --print still prints
+# the summary upright, page for page as exported, not shrunk sideways.
+purge
+sed -i 's/^Orientation=portrait$/Orientation=landscape/' "$XDG_DATA_HOME/consult/page-setup.ini"
+"$exe" --print "$record" --printer "$queue" || fail "--print with a landscape setup exited with $?"
+pdf=$(wait_for_output) || fail "--print with a landscape setup: cups-pdf wrote no PDF within 20 s"
+size=$(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1x\2/p')
+[ "$size" = "612x792" ] || fail "--print with a landscape setup printed on $size pt"
+check_output "--print with a landscape setup" "$pdf"

@@ -216,11 +216,15 @@ consult_print_batch_setup (const char        *printer_name,
   gtk_print_settings_set_print_pages (*print_settings, GTK_PRINT_PAGES_ALL);
   gtk_print_settings_unset (*print_settings, GTK_PRINT_SETTINGS_PAGE_RANGES);
   gtk_print_settings_set_n_copies (*print_settings, 1);
-  /* The paper is the page setup's. */
+  /* The paper is the page setup's, upright. The PDF handed to CUPS has
+   * the pages as they are to come out: a landscape page setup saved from
+   * the dialog made landscape pages, which CUPS then shrank onto upright
+   * paper, in small print. A consent summary is an upright document; the
+   * dialog, which turns the pages itself, can still print it sideways. */
+  gtk_page_setup_set_orientation (*page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_settings_set_paper_size (*print_settings,
                                      gtk_page_setup_get_paper_size (*page_setup));
-  gtk_print_settings_set_orientation (*print_settings,
-                                      gtk_page_setup_get_orientation (*page_setup));
+  gtk_print_settings_set_orientation (*print_settings, GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 void

@@ -43,7 +43,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConsultPrintOptions, consult_print_options_cle
 /* What a print with no dialog (consult --print) to the printer
  * @printer_name gets: the print settings and page setup last chosen in
  * the print dialog, when they were saved, with that printer, every page
- * and one copy; otherwise the locale's paper. */
+ * and one copy, upright; otherwise the locale's paper. */
 void consult_print_batch_setup   (const char          *printer_name,
                                   GtkPrintSettings   **print_settings,
                                   GtkPageSetup       **page_setup);
