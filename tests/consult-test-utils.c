@@ -5,8 +5,11 @@
 
 #include "consult-config.h"
 
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -276,4 +279,34 @@ consult_test_pdf_pages (const char *path)
 
   ck_assert_msg (line != NULL, "pdfinfo says no page count for %s:\n%s", path, info);
   return (guint) strtoul (line + strlen ("\nPages:"), NULL, 10);
+}
+
+int
+consult_test_run_unprivileged (void             (*func) (gpointer data),
+                               gpointer            data,
+                               const char * const *owned)
+{
+  int status;
+  pid_t pid;
+
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      if (getuid () == 0)
+        {
+          for (guint i = 0; owned != NULL && owned[i] != NULL; i++)
+            if (chown (owned[i], CONSULT_TEST_NOBODY, CONSULT_TEST_NOBODY) != 0)
+              _exit (90);
+          if (setgroups (0, NULL) != 0 || setgid (CONSULT_TEST_NOBODY) != 0 ||
+              setuid (CONSULT_TEST_NOBODY) != 0)
+            _exit (91);
+        }
+      func (data);
+      _exit (0);
+    }
+
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert_msg (WIFEXITED (status), "the child was killed by signal %d", WTERMSIG (status));
+  return WEXITSTATUS (status);
 }

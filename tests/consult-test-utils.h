@@ -64,4 +64,15 @@ char       *consult_test_pdf_text       (const char *path);
 /* The number of pages of a PDF, as pdfinfo says. */
 guint       consult_test_pdf_pages      (const char *path);
 
+/* The user and group a test drops to when it runs as root. */
+#define CONSULT_TEST_NOBODY 65534
+
+/* Runs @func (@data) in a forked child without the power to override file
+ * permissions: as root, the child becomes nobody, who is given @owned
+ * (NULL-terminated, may be NULL) first. Returns the child's exit status;
+ * the child reports by exit status, not with check's assertions. */
+int         consult_test_run_unprivileged (void             (*func) (gpointer data),
+                                           gpointer            data,
+                                           const char * const *owned);
+
 G_END_DECLS

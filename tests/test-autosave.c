@@ -17,7 +17,6 @@
 
 #include "consult-config.h"
 
-#include <grp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +36,6 @@
 
 /* Long enough for anything that should happen to have happened. */
 #define WAIT_MS 5000
-
-/* An unprivileged user for the checks that root would pass anyway. */
-#define NOBODY 65534
 
 #define NAME     "Jane Example"
 #define QUESTION "cold-sore-history"
@@ -778,38 +774,6 @@ END_TEST
 
 /* Failures */
 
-/* Runs @func in a child without the power to override file permissions
- * (as root, it becomes nobody, who owns @owned); returns its exit status.
- * The child must not use check's assertions: it reports by exit status. */
-static int
-run_unprivileged (void       (*func) (gpointer data),
-                  gpointer     data,
-                  const char *const *owned)
-{
-  int status;
-  pid_t pid;
-
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      if (getuid () == 0)
-        {
-          for (guint i = 0; owned[i] != NULL; i++)
-            if (chown (owned[i], NOBODY, NOBODY) != 0)
-              _exit (90);
-          if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
-            _exit (91);
-        }
-      func (data);
-      _exit (0);
-    }
-
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  ck_assert_msg (WIFEXITED (status), "the child was killed by signal %d", WTERMSIG (status));
-  return WEXITSTATUS (status);
-}
-
 /* In the child: with the folder read-only, the write fails, is reported
  * and names the draft; so does flush(). */
 static void
@@ -864,7 +828,7 @@ START_TEST (test_read_only_folder)
   ck_assert_int_eq (g_mkdir (folder, 0700), 0);
   ck_assert_int_eq (g_chmod (dir, 0711), 0);
 
-  ck_assert_int_eq (run_unprivileged (autosave_must_fail, folder, owned), 0);
+  ck_assert_int_eq (consult_test_run_unprivileged (autosave_must_fail, folder, owned), 0);
   ck_assert_uint_eq (count_entries (folder), 0);
 }
 END_TEST
@@ -1117,7 +1081,7 @@ START_TEST (test_find_drafts)
   write_text (foreign, "someone else's");
   /* Only root can give a file away; otherwise there is no such file. */
   if (getuid () == 0)
-    ck_assert_int_eq (chown (foreign, NOBODY, NOBODY), 0);
+    ck_assert_int_eq (chown (foreign, CONSULT_TEST_NOBODY, CONSULT_TEST_NOBODY), 0);
   else
     ck_assert_int_eq (g_unlink (foreign), 0);
   n_entries = count_entries (folder);

@@ -17,7 +17,6 @@
 #include "consult-config.h"
 
 #include <fcntl.h>
-#include <grp.h>
 #include <math.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -35,9 +34,6 @@
 #include "consult-test-utils.h"
 #include "consult-validate.h"
 #include "consult-xml.h"
-
-/* An unprivileged user for the checks that root would pass anyway. */
-#define NOBODY 65534
 
 /* Building consultations */
 
@@ -1165,37 +1161,6 @@ START_TEST (test_kill_during_save)
 }
 END_TEST
 
-/* Runs @func in a child without the power to override file permissions
- * (as root, it becomes nobody, who owns @owned); returns its exit status. */
-static int
-run_unprivileged (void       (*func) (gpointer data),
-                  gpointer     data,
-                  const char *const *owned)
-{
-  int status;
-  pid_t pid;
-
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      if (getuid () == 0)
-        {
-          for (guint i = 0; owned[i] != NULL; i++)
-            if (chown (owned[i], NOBODY, NOBODY) != 0)
-              _exit (90);
-          if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
-            _exit (91);
-        }
-      func (data);
-      _exit (0);
-    }
-
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  ck_assert_msg (WIFEXITED (status), "the child was killed by signal %d", WTERMSIG (status));
-  return WEXITSTATUS (status);
-}
-
 typedef struct {
   ConsultConsultation *c;
   const char *path;
@@ -1236,7 +1201,7 @@ START_TEST (test_read_only_folder)
   ck_assert (consult_consultation_set_general_notes (c, "Changed."));
   ck_assert_int_eq (g_chmod (dir, 0711), 0);
 
-  ck_assert_int_eq (run_unprivileged (save_must_fail, &job, owned), 0);
+  ck_assert_int_eq (consult_test_run_unprivileged (save_must_fail, &job, owned), 0);
 
   after = read_text (path);
   ck_assert_str_eq (before, after);
@@ -1272,7 +1237,7 @@ START_TEST (test_file_size_limit)
   ck_assert_uint_gt (strlen (before), 4096);
   ck_assert (consult_consultation_set_general_notes (c, "Changed."));
 
-  ck_assert_int_eq (run_unprivileged (save_over_size_limit, &job, owned), 0);
+  ck_assert_int_eq (consult_test_run_unprivileged (save_over_size_limit, &job, owned), 0);
 
   after = read_text (path);
   ck_assert_str_eq (before, after);
@@ -1313,7 +1278,7 @@ START_TEST (test_clean_leftovers)
   write_text (foreign, "someone else's");
   /* Only root can give a file away; otherwise there is no such file. */
   if (getuid () == 0)
-    ck_assert_int_eq (chown (foreign, NOBODY, NOBODY), 0);
+    ck_assert_int_eq (chown (foreign, CONSULT_TEST_NOBODY, CONSULT_TEST_NOBODY), 0);
   else
     ck_assert_int_eq (g_unlink (foreign), 0);
   n_entries = count_entries (dir);
